@@ -1,0 +1,73 @@
+"""Alembic environment for wobtrack.
+
+Used both programmatically (``wobtrack.db.upgrade`` passes a connection in
+``config.attributes``) and from the command line with the top-level ``alembic.ini``
+(the database then comes from ``-x db=...``, ``WOBTRACK_DB`` or the default location).
+"""
+
+from __future__ import annotations
+
+import os
+
+from alembic import context
+
+from wobtrack.db import database_url, make_engine
+from wobtrack.models import Base
+
+config = context.config
+target_metadata = Base.metadata
+
+
+def _run(connection: object) -> None:
+    is_sqlite = connection.dialect.name == "sqlite"  # type: ignore[attr-defined]
+    raw = None
+    if is_sqlite:
+        # Batch mode rebuilds SQLite tables (copy, drop, rename); with foreign keys on, the drop
+        # would cascade. Alembic's documented recipe: switch them off for the migration.
+        # The pragma is a no-op inside a transaction, so it is set on the raw connection first.
+        raw = connection.connection.driver_connection  # type: ignore[attr-defined]
+        raw.execute("PRAGMA foreign_keys=OFF")
+    try:
+        context.configure(
+            connection=connection,
+            target_metadata=target_metadata,
+            render_as_batch=is_sqlite,
+            compare_type=True,
+        )
+        with context.begin_transaction():
+            context.run_migrations()
+    finally:
+        if raw is not None:
+            raw.execute("PRAGMA foreign_keys=ON")
+
+
+def _url_from_command_line() -> str:
+    given = context.get_x_argument(as_dictionary=True).get("db") or os.environ.get("WOBTRACK_DB")
+    return database_url(given)
+
+
+def run_migrations_offline() -> None:
+    """Emit SQL to stdout instead of running it."""
+    url = config.get_main_option("sqlalchemy.url") or _url_from_command_line()
+    context.configure(url=url, target_metadata=target_metadata, literal_binds=True)
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+def run_migrations_online() -> None:
+    """Run against the connection given by wobtrack, or one made from the configuration."""
+    connection = config.attributes.get("connection")
+    if connection is not None:
+        _run(connection)
+        return
+    url = config.get_main_option("sqlalchemy.url") or _url_from_command_line()
+    engine = make_engine(url)
+    with engine.connect() as conn:
+        _run(conn)
+    engine.dispose()
+
+
+if context.is_offline_mode():
+    run_migrations_offline()
+else:
+    run_migrations_online()

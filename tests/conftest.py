@@ -1,0 +1,106 @@
+"""Shared fixtures: a migrated database on SQLite and (when configured) PostgreSQL, and a
+CLI runner bound to it with a fixed "today".
+
+Every database test runs on SQLite and, when ``WOBTRACK_TEST_PG_URL`` is set, again on
+PostgreSQL, each test in a schema of its own. If that variable is set and the server cannot
+be reached, the PostgreSQL tests fail instead of being skipped.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner, Result
+from sqlalchemy import text
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.orm import Session
+
+from wobtrack import db as database
+from wobtrack.cli import cli
+
+#: The fixed "today" of every CLI test (a Sunday, to catch weekday mistakes).
+TODAY = date(2026, 11, 22)
+PG_URL = os.environ.get("WOBTRACK_TEST_PG_URL")
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+def _backends() -> list[Any]:
+    backends: list[Any] = ["sqlite"]
+    if PG_URL:
+        backends.append(pytest.param("postgresql", marks=pytest.mark.postgresql))
+    return backends
+
+
+@pytest.fixture(params=_backends())
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A URL of an empty database: a SQLite file, or a fresh PostgreSQL schema."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'wobtrack.db'}"
+        return
+    assert PG_URL is not None
+    schema = f"wt_{uuid.uuid4().hex[:12]}"
+    admin = database.make_engine(PG_URL)
+    try:
+        with admin.begin() as conn:
+            conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    except Exception as exc:  # the variable is set: an unreachable server is a failure
+        pytest.fail(f"WOBTRACK_TEST_PG_URL is set but PostgreSQL is unreachable: {exc}")
+    url = make_url(PG_URL).update_query_dict({"options": f"-csearch_path={schema}"})
+    try:
+        yield url.render_as_string(hide_password=False)
+    finally:
+        with admin.begin() as conn:
+            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
+@pytest.fixture
+def engine(db_url: str) -> Iterator[Engine]:
+    """An engine on a database migrated to the newest schema."""
+    eng = database.make_engine(db_url)
+    database.upgrade(eng)
+    yield eng
+    eng.dispose()
+
+
+@pytest.fixture
+def session(engine: Engine) -> Iterator[Session]:
+    """A session in one transaction, committed at the end of the test."""
+    with Session(engine, expire_on_commit=False) as sess, sess.begin():
+        yield sess
+
+
+@dataclass
+class Cli:
+    """Runs ``wobtrack --db URL --today 2026-11-22 ...`` in-process."""
+
+    db_url: str
+    today: date = TODAY
+
+    def __call__(self, *args: str, input: str | None = None, ok: bool = True) -> Result:
+        runner = CliRunner()
+        result = runner.invoke(
+            cli, ["--db", self.db_url, "--today", self.today.isoformat(), *args], input=input
+        )
+        if result.exception is not None and not isinstance(result.exception, SystemExit):
+            raise result.exception
+        if ok:
+            assert result.exit_code == 0, result.output
+        return result
+
+
+@pytest.fixture
+def run(db_url: str) -> Cli:
+    """A CLI runner on a fresh database."""
+    return Cli(db_url)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "postgresql: the PostgreSQL run of a database test")

@@ -1,0 +1,5 @@
+"""Allow ``python -m wobtrack``."""
+
+from wobtrack.cli import main
+
+main()

@@ -1,0 +1,250 @@
+"""Commands that log requests, items and events, and manage the database."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import click
+
+from wobtrack import db as database
+from wobtrack import serialize, tracker
+from wobtrack.cli.base import DATE, App, cli, echo_json, json_option, pass_app
+from wobtrack.cli.render import render_request, render_request_table
+from wobtrack.vocab import REGIMES
+
+
+@cli.group("request")
+def request_group() -> None:
+    """Log, list, show, edit and delete requests."""
+
+
+@request_group.command("add")
+@click.option("--authority", "-a", required=True, help="The authority, e.g. 'Politie'.")
+@click.option("--subject", "-s", required=True, help="What the request is about.")
+@click.option("--regime", type=click.Choice(REGIMES), help="Default: from the receipt date.")
+@click.option("--sent", type=DATE, help="Date you sent the request.")
+@click.option("--received", type=DATE, help="Date the authority received it.")
+@click.option("--reference", help="The authority's reference (kenmerk).")
+@click.option("--notes", help="Free notes.")
+@click.option("--item", "item_texts", multiple=True, help="An item's text; repeat for more.")
+@click.option(
+    "--items-file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="The request text: numbered lines (1., 2), a., (b)) become items.",
+)
+@click.option("--bezwaar-committee", is_flag=True, help="Bezwaar goes to an advisory committee.")
+@json_option
+@pass_app
+def request_add(
+    app: App,
+    authority: str,
+    subject: str,
+    regime: str | None,
+    sent: date | None,
+    received: date | None,
+    reference: str | None,
+    notes: str | None,
+    item_texts: tuple[str, ...],
+    items_file: Path | None,
+    bezwaar_committee: bool,
+    as_json: bool,
+) -> None:
+    """Log a new request with its numbered items."""
+    items = tracker.read_items_file(items_file) if items_file else []
+    items += tracker.number_items(list(item_texts), start=len(items) + 1)
+    with app.transaction() as session:
+        request = tracker.add_request(
+            session,
+            authority=authority,
+            subject=subject,
+            today=app.today,
+            regime=regime,
+            sent=sent,
+            received=received,
+            reference=reference,
+            notes=notes,
+            items=items,
+            bezwaar_committee=bezwaar_committee,
+        )
+        data = serialize.request_json(request)
+    if as_json:
+        echo_json(data)
+    else:
+        click.echo(
+            f"Logged request {data['id']} to {data['authority']} "
+            f"({data['regime']}, {len(data['items'])} items)."
+        )
+
+
+@request_group.command("list")
+@json_option
+@pass_app
+def request_list(app: App, as_json: bool) -> None:
+    """List all requests."""
+    with app.transaction() as session:
+        rows = [serialize.request_summary_json(r) for r in tracker.list_requests(session)]
+    if as_json:
+        echo_json(rows)
+    elif not rows:
+        click.echo("No requests yet. Log one with `wobtrack request add`.")
+    else:
+        click.echo(render_request_table(rows))
+
+
+@request_group.command("show")
+@click.argument("request_id", type=int)
+@json_option
+@pass_app
+def request_show(app: App, request_id: int, as_json: bool) -> None:
+    """Show a request: items, timeline and decisions."""
+    with app.transaction() as session:
+        data = serialize.request_json(tracker.get_request(session, request_id))
+    if as_json:
+        echo_json(data)
+    else:
+        click.echo(render_request(data))
+
+
+@request_group.command("edit")
+@click.argument("request_id", type=int)
+@click.option("--authority", "-a")
+@click.option("--subject", "-s")
+@click.option("--regime", type=click.Choice(REGIMES))
+@click.option("--sent", type=DATE)
+@click.option("--received", type=DATE)
+@click.option("--reference")
+@click.option("--notes")
+@click.option("--bezwaar-committee/--no-bezwaar-committee", default=None)
+@pass_app
+def request_edit(
+    app: App,
+    request_id: int,
+    authority: str | None,
+    subject: str | None,
+    regime: str | None,
+    sent: date | None,
+    received: date | None,
+    reference: str | None,
+    notes: str | None,
+    bezwaar_committee: bool | None,
+) -> None:
+    """Change fields of a request."""
+    with app.transaction() as session:
+        tracker.edit_request(
+            session,
+            request_id,
+            today=app.today,
+            authority=authority,
+            subject=subject,
+            regime=regime,
+            sent=sent,
+            received=received,
+            reference=reference,
+            notes=notes,
+            bezwaar_committee=bezwaar_committee,
+        )
+    click.echo(f"Updated request {request_id}.")
+
+
+@request_group.command("delete")
+@click.argument("request_id", type=int)
+@click.option("--yes", "-y", is_flag=True, help="Do not ask for confirmation.")
+@pass_app
+def request_delete(app: App, request_id: int, yes: bool) -> None:
+    """Delete a request with its items, events and decisions."""
+    with app.transaction() as session:
+        request = tracker.get_request(session, request_id)
+        if not yes:
+            click.confirm(
+                f"Delete request {request_id} ({request.subject!r}, {len(request.items)} items, "
+                f"{len(request.events)} events, {len(request.decisions)} decisions)?",
+                abort=True,
+                err=True,
+            )
+        tracker.delete_request(session, request_id)
+    click.echo(f"Deleted request {request_id}.")
+
+
+@cli.group("item")
+def item_group() -> None:
+    """Add numbered items to a request."""
+
+
+@item_group.command("add")
+@click.argument("request_id", type=int)
+@click.argument("text")
+@click.option("--number", "-n", help="The item's number ('3b'); default: the next integer.")
+@pass_app
+def item_add(app: App, request_id: int, text: str, number: str | None) -> None:
+    """Add an item to a request."""
+    with app.transaction() as session:
+        item = tracker.add_item(session, request_id, text, number=number)
+    click.echo(f"Added item {item.number} to request {request_id}.")
+
+
+@cli.group("event")
+def event_group() -> None:
+    """Record the dated steps of a request's timeline."""
+
+
+@event_group.command("add")
+@click.argument("request_id", type=int)
+@click.argument("kind", metavar="KIND")
+@click.argument("on", metavar="DATE", type=DATE)
+@click.option("--note", help="What happened, in a few words.")
+@pass_app
+def event_add(app: App, request_id: int, kind: str, on: date, note: str | None) -> None:
+    """Record an event. KIND is one of: sent, received, acknowledged,
+    precisering-requested, precisering-given, zienswijze-started, zienswijze-ended,
+    suspended, resumed, extended (date = notice of verdaging), decision,
+    ingebrekestelling-sent, bezwaar-filed, bezwaar-extended, acoi-complaint-sent,
+    acoi-advice, bezwaar-decided, forwarded, withdrawn, note."""
+    with app.transaction() as session:
+        result = tracker.add_event(session, request_id, kind, on, note=note, today=app.today)
+    if result.event is None:
+        click.echo(f"Set the {kind} date of request {request_id} to {on.isoformat()}.")
+    else:
+        click.echo(f"Recorded event {result.event.id} ({result.event.kind}) on {on.isoformat()}.")
+
+
+@event_group.command("delete")
+@click.argument("event_id", type=int)
+@pass_app
+def event_delete(app: App, event_id: int) -> None:
+    """Delete an event recorded by mistake."""
+    with app.transaction() as session:
+        event = tracker.delete_event(session, event_id)
+    click.echo(f"Deleted event {event_id} ({event.kind}).")
+
+
+@cli.group("db")
+def db_group() -> None:
+    """Manage the database schema yourself (wobtrack also migrates on first use)."""
+
+
+@db_group.command("upgrade")
+@click.option("--revision", default="head", show_default=True)
+@pass_app
+def db_upgrade(app: App, revision: str) -> None:
+    """Migrate the database to the newest (or a given) schema revision."""
+    engine = database.make_engine(app.db_url)
+    try:
+        database.upgrade(engine, revision)
+        click.echo(f"Database at revision {database.current_revision(engine)}.")
+    finally:
+        engine.dispose()
+
+
+@db_group.command("current")
+@pass_app
+def db_current(app: App) -> None:
+    """Show the database's schema revision and the newest one."""
+    engine = database.make_engine(app.db_url)
+    try:
+        current = database.current_revision(engine)
+    finally:
+        engine.dispose()
+    head = database.head_revision()
+    state = "up to date" if current == head else f"newest is {head}"
+    click.echo(f"{current or 'empty'} ({state}) — {app.db_url}")

@@ -1,0 +1,153 @@
+"""Engines, connection settings and schema migrations. The only place engines are made.
+
+SQLite is the embedded default; PostgreSQL (``postgresql+psycopg://...``) runs the same
+code and the same Alembic migrations.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import ArgumentError
+
+from wobtrack.errors import WobtrackError
+
+#: How long a SQLite writer waits for another process's write lock before giving up.
+SQLITE_BUSY_TIMEOUT_MS = 30_000
+
+
+def default_database_path() -> Path:
+    """``wobtrack.db`` in the user's data directory (platformdirs)."""
+    from platformdirs import user_data_path
+
+    return user_data_path("wobtrack", appauthor=False) / "wobtrack.db"
+
+
+def database_url(path_or_url: str | None) -> str:
+    """Turn ``--db`` (a file path or an SQLAlchemy URL) into a URL; None gives the default."""
+    if not path_or_url:
+        path = default_database_path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return f"sqlite:///{path}"
+    if "://" in path_or_url:
+        try:
+            make_url(path_or_url)
+        except ArgumentError:
+            raise WobtrackError(f"invalid database URL {path_or_url!r}") from None
+        return path_or_url
+    path = Path(path_or_url).expanduser()
+    if path.is_dir():
+        raise WobtrackError(f"--db {path_or_url!r} is a directory; give a file name")
+    return f"sqlite:///{path.resolve()}"
+
+
+def make_engine(url: str, **kwargs: Any) -> Engine:
+    """Create an engine; SQLite gets foreign keys, WAL, a busy timeout and BEGIN IMMEDIATE."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        try:
+            return create_engine(url, **kwargs)
+        except ModuleNotFoundError as exc:
+            raise WobtrackError(
+                f"cannot use {parsed.drivername}: {exc.name} is not installed "
+                "(pip install 'wobtrack[postgres]')"
+            ) from None
+    if parsed.database and parsed.database != ":memory:":
+        folder = Path(parsed.database).parent
+        if not folder.is_dir():
+            raise WobtrackError(f"cannot create the database: folder {folder} does not exist")
+    engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}, **kwargs)
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # Let SQLAlchemy, not the sqlite3 module, decide when transactions begin.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+        if parsed.database and parsed.database != ":memory:":
+            cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Any) -> None:
+        # Take the write lock at the start of every transaction: a deferred transaction that
+        # later upgrades to a writer fails at once with "database is locked" when another
+        # process wrote meanwhile, whereas BEGIN IMMEDIATE waits (busy_timeout) and succeeds.
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return engine
+
+
+def migrations_path() -> Path:
+    """The Alembic script folder: inside the installed package, or ``migrations/`` in a checkout."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "migrations", here.parent / "migrations"):
+        if (candidate / "env.py").is_file():
+            return candidate
+    raise WobtrackError("wobtrack is installed without its migrations; reinstall it")
+
+
+def alembic_config(engine: Engine | None = None, connection: Any = None) -> Any:
+    """An Alembic Config built in code (no alembic.ini needed), bound to a connection."""
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(migrations_path()))
+    if engine is not None:
+        # configparser interpolates "%": URL-escaped characters must be doubled.
+        url = engine.url.render_as_string(hide_password=False)
+        cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    cfg.attributes["connection"] = connection
+    return cfg
+
+
+def head_revision() -> str | None:
+    """The newest revision shipped with this version of wobtrack."""
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def current_revision(engine: Engine) -> str | None:
+    """The revision the database is at (None for an empty database)."""
+    from alembic.runtime.migration import MigrationContext
+
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Migrate the database to ``revision`` (default: the newest)."""
+    from alembic import command
+
+    with engine.connect() as connection:
+        command.upgrade(alembic_config(engine, connection), revision)
+
+
+def downgrade(engine: Engine, revision: str) -> None:
+    """Migrate the database down to ``revision``."""
+    from alembic import command
+
+    with engine.connect() as connection:
+        command.downgrade(alembic_config(engine, connection), revision)
+
+
+def ensure_schema(engine: Engine) -> None:
+    """Create or migrate the database to the newest schema if it is not there yet."""
+    from sqlalchemy.exc import OperationalError
+
+    try:
+        current = current_revision(engine)
+    except OperationalError as exc:
+        raise WobtrackError(f"cannot open the database {engine.url!r}: {exc.orig}") from None
+    if current != head_revision():
+        upgrade(engine)
+
+
+def is_sqlite(engine: Engine) -> bool:
+    """True for the embedded SQLite backend."""
+    return engine.dialect.name == "sqlite"

@@ -1,0 +1,47 @@
+"""Splitting a request's text into its numbered items (pure)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# "1." "2)" "3b." "a." "(b)" "(12)" at the start of a line, followed by the item's text.
+# At most three digits, so that a year such as "2020." at a line start is not an item.
+_NUMBERED = re.compile(r"^\s*(?:\((\d{1,3}[a-z]?|[a-z])\)|(\d{1,3}[a-z]?|[a-z])[.)])\s+(\S.*)$")
+
+
+@dataclass(frozen=True)
+class ItemText:
+    """One numbered item: its number as written ("1", "3b", "a") and its text."""
+
+    number: str
+    text: str
+
+
+def split_numbered_items(text: str) -> list[ItemText]:
+    """Numbered lines become items; continuation lines join the item above.
+
+    Lines before the first numbered line (a salutation, an introduction) are ignored.
+    A blank line ends an item: text after it that is not numbered is not part of it.
+    """
+    items: list[tuple[str, list[str]]] = []
+    open_item = False
+    for line in text.splitlines():
+        match = _NUMBERED.match(line)
+        if match:
+            number = (match[1] or match[2]).lower()
+            items.append((number, [match[3].strip()]))
+            open_item = True
+        elif not line.strip():
+            open_item = False
+        elif open_item and items:
+            items[-1][1].append(line.strip())
+    return [ItemText(number, " ".join(parts)) for number, parts in items]
+
+
+def leading_number(text: str) -> ItemText | None:
+    """If ``text`` starts with a numbering marker ("3b. ..."), split it off."""
+    match = _NUMBERED.match(text)
+    if not match:
+        return None
+    return ItemText((match[1] or match[2]).lower(), match[3].strip())

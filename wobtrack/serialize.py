@@ -1,0 +1,102 @@
+"""JSON shapes of the tracker's objects (a documented, stable contract; see README)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from wobtrack.dates import iso_or_none
+from wobtrack.models import Decision, Event, Request, RequestItem
+
+
+def item_json(item: RequestItem) -> dict[str, Any]:
+    """``{"number", "text", "added_from_decision"}``."""
+    return {
+        "number": item.number,
+        "text": item.text,
+        "added_from_decision": item.added_from_decision_id,
+    }
+
+
+def timeline_json(request: Request) -> list[dict[str, Any]]:
+    """The request's dated steps, oldest first; sent/received come from the request itself."""
+    rows: list[dict[str, Any]] = []
+    for kind, day in (("sent", request.sent_on), ("received", request.received_on)):
+        if day is not None:
+            rows.append(
+                {
+                    "id": None,
+                    "kind": kind,
+                    "date": day.isoformat(),
+                    "note": None,
+                    "decision_id": None,
+                }
+            )
+    rows.extend(event_json(event) for event in request.events)
+    # Stable sort: on equal dates, sent and received stay before the events of that day.
+    rows.sort(key=lambda row: row["date"])
+    return rows
+
+
+def event_json(event: Event) -> dict[str, Any]:
+    """``{"id", "kind", "date", "note", "decision_id"}``."""
+    return {
+        "id": event.id,
+        "kind": event.kind,
+        "date": event.event_date.isoformat(),
+        "note": event.note,
+        "decision_id": event.decision_id,
+    }
+
+
+def decision_json(decision: Decision) -> dict[str, Any]:
+    """A decision without its per-item outcomes."""
+    return {
+        "id": decision.id,
+        "kind": decision.kind,
+        "decision_date": iso_or_none(decision.decision_date),
+        "bekendmaking": iso_or_none(decision.bekendmaking_on),
+        "reference": decision.reference,
+        "file": decision.file_name,
+        "sha256": decision.file_sha256,
+        "pages": decision.pages,
+        "parser_version": decision.parser_version,
+        "bezwaar": None
+        if decision.bezwaar_weeks is None
+        else {
+            "weeks": decision.bezwaar_weeks,
+            "electronic_filing": decision.electronic_filing,
+            "address": decision.bezwaar_address,
+        },
+        "warnings": list(decision.warnings or []),
+    }
+
+
+def request_summary_json(request: Request) -> dict[str, Any]:
+    """One row of ``request list --json``."""
+    return {
+        "id": request.id,
+        "authority": request.authority.name,
+        "subject": request.subject,
+        "regime": request.regime,
+        "reference": request.reference,
+        "sent": iso_or_none(request.sent_on),
+        "received": iso_or_none(request.received_on),
+        "item_count": len(request.items),
+    }
+
+
+def request_json(request: Request) -> dict[str, Any]:
+    """``request show --json``: the request with its items, timeline and decisions."""
+    data = request_summary_json(request)
+    del data["item_count"]
+    data.update(
+        {
+            "regime_derived": not request.regime_explicit,
+            "bezwaar_committee": request.bezwaar_committee,
+            "notes": request.notes,
+            "items": [item_json(item) for item in request.items],
+            "timeline": timeline_json(request),
+            "decisions": [decision_json(d) for d in request.decisions],
+        }
+    )
+    return data
