@@ -1,1 +1,1 @@
-"""Placeholder."""
+"""Sample requests and decision letters shipped with wobtrack (used by `wobtrack demo`)."""

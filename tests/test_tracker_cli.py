@@ -69,6 +69,10 @@ def test_log_request_with_17_items_and_events(run: Cli) -> None:
             "sent": "2026-10-01",
             "received": "2026-10-02",
             "item_count": 17,
+            # Received 2 Oct, verdaging notified 27 Oct (in time): due Fri 13 Nov 2026;
+            # on Sun 22 Nov the authority is in default since Sat 14 Nov.
+            "state": "overdue",
+            "next_deadline": {"key": "ingebrekestelling_from", "due": "2026-11-14"},
         }
     ]
     human = run("request", "list").stdout

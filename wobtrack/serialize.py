@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from wobtrack.dates import iso_or_none
@@ -71,8 +72,12 @@ def decision_json(decision: Decision) -> dict[str, Any]:
     }
 
 
-def request_summary_json(request: Request) -> dict[str, Any]:
-    """One row of ``request list --json``."""
+def request_summary_json(request: Request, today: date) -> dict[str, Any]:
+    """One row of ``request list --json``, with the state and the next open deadline."""
+    from wobtrack.status import request_status
+
+    status = request_status(request, today)
+    upcoming = [d for d in status.deadlines if not d.passed or d.key.endswith("_from")]
     return {
         "id": request.id,
         "authority": request.authority.name,
@@ -82,13 +87,21 @@ def request_summary_json(request: Request) -> dict[str, Any]:
         "sent": iso_or_none(request.sent_on),
         "received": iso_or_none(request.received_on),
         "item_count": len(request.items),
+        "state": status.state,
+        "next_deadline": None
+        if not upcoming
+        else {"key": upcoming[0].key, "due": upcoming[0].due.isoformat()},
     }
 
 
-def request_json(request: Request) -> dict[str, Any]:
-    """``request show --json``: the request with its items, timeline and decisions."""
-    data = request_summary_json(request)
-    del data["item_count"]
+def request_json(request: Request, today: date) -> dict[str, Any]:
+    """``request show --json``: the request with its items, timeline, decisions, state and
+    deadlines (each with its legal basis, steps and warnings)."""
+    from wobtrack.status import request_status
+
+    data = request_summary_json(request, today)
+    del data["item_count"], data["next_deadline"]
+    status = request_status(request, today).to_json()
     data.update(
         {
             "regime_derived": not request.regime_explicit,
@@ -97,6 +110,9 @@ def request_json(request: Request) -> dict[str, Any]:
             "items": [item_json(item) for item in request.items],
             "timeline": timeline_json(request),
             "decisions": [decision_json(d) for d in request.decisions],
+            "deadlines": status["deadlines"],
+            "flags": status["flags"],
+            "warnings": status["warnings"],
         }
     )
     return data

@@ -1,6 +1,12 @@
 """Command-line interface: ``wobtrack``. One module per command group."""
 
-from wobtrack.cli import calc, parse, tracker  # noqa: F401  (registers the commands)
+from wobtrack.cli import (  # noqa: F401  (importing registers the commands)
+    calc,
+    deadlines,
+    decisions,
+    parse,
+    tracker,
+)
 from wobtrack.cli.base import cli
 
 

@@ -1,1 +1,127 @@
-"""Placeholder."""
+"""``wobtrack parse FILE...``: decision letters to per-item outcomes, without the database."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import click
+
+from wobtrack.cli.base import cli, echo_json, json_option
+from wobtrack.cli.render import table
+from wobtrack.dates import human_date
+from wobtrack.parsing.batch import FileResult, exit_status, parse_files
+from wobtrack.parsing.pdftext import default_cache_dir
+
+
+@cli.command("parse")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@json_option
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    metavar="N",
+    help="Parse N files at once (default: all cores).",
+)
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the text cache.")
+@click.pass_context
+def parse_cmd(
+    ctx: click.Context, files: tuple[str, ...], as_json: bool, jobs: int | None, no_cache: bool
+) -> None:
+    """Read decision letters (PDF) and show what the authority did with each item.
+
+    Prints per file the decision date, reference, a table of the items (outcomes, refusal
+    grounds, cross-references, whether a person should check it), the bezwaar clause and
+    the parser's warnings. With --json: a list with one object per parsed file. A file
+    that cannot be read gets one 'Error: FILE: ...' line on stderr; the other files are
+    still parsed, and the exit status is non-zero. Extracted text is cached by content
+    hash in your user cache directory (XDG_CACHE_HOME is honoured).
+    """
+    cache_dir = None if no_cache else default_cache_dir()
+    workers = jobs if jobs is not None else (os.cpu_count() or 1)
+    results = _run(list(files), workers, cache_dir)
+    for result in results:
+        if as_json and not result.ok:
+            click.echo(f"Error: {result.error}", err=True)
+    if as_json:
+        echo_json([r.data for r in results if r.data is not None])
+    else:
+        for i, result in enumerate(results):
+            if result.data is None:
+                click.echo(f"Error: {result.error}", err=True)
+                continue
+            if i:
+                click.echo("")
+            click.echo(render_letter(result.data))
+    status = exit_status(results)
+    if status:
+        ctx.exit(status)
+
+
+def _run(files: list[str], jobs: int, cache_dir: Path | None) -> list[FileResult]:
+    """Parse, with a progress bar on stderr only when a person is watching it."""
+    if len(files) < 2 or not sys.stderr.isatty():
+        return parse_files(files, jobs, cache_dir)
+    with click.progressbar(length=len(files), label="Parsing", file=sys.stderr) as bar:
+        return parse_files(files, jobs, cache_dir, lambda _result: bar.update(1))
+
+
+def render_letter(data: dict[str, Any]) -> str:
+    """One parsed letter as text: header, per-item table, bezwaar clause, warnings."""
+    regime = (data.get("regime") or "").capitalize() or "Wob/Woo"
+    lines = [f"{data['file']}  ({regime} decision, {_pages(data.get('pages'))})"]
+    lines.append(f"  Decision date:    {_day(data.get('decision_date'))}")
+    lines.append(f"  Reference:        {data.get('reference') or '-'}")
+    lines.append(f"  Request received: {_day(data.get('request_received'))}")
+    items: Sequence[dict[str, Any]] = data.get("items") or []
+    rows = [
+        [
+            str(item["number"]),
+            ", ".join(item.get("outcomes") or []) or "-",
+            ", ".join(item.get("grounds") or []) or "-",
+            ", ".join(item.get("refers_to") or []) or "-",
+            "REVIEW" if item.get("needs_review") else "",
+        ]
+        for item in items
+    ]
+    lines.append("")
+    lines += [
+        "  " + row
+        for row in table(["ITEM", "OUTCOMES", "GROUNDS", "REFERS TO", "CHECK"], rows).splitlines()
+    ]
+    unanswered = [str(i["number"]) for i in items if "unanswered" in (i.get("outcomes") or [])]
+    if unanswered:
+        lines.append(f"  Unanswered items: {', '.join(unanswered)} (a ground for bezwaar)")
+    lines.append("")
+    lines.append(f"  Bezwaar: {_bezwaar(data.get('bezwaar'))}")
+    warnings: Sequence[str] = data.get("warnings") or []
+    if warnings:
+        lines.append("  Warnings:")
+        lines += [f"    - {w}" for w in warnings]
+    return "\n".join(lines)
+
+
+def _bezwaar(clause: dict[str, Any] | None) -> str:
+    if not clause:
+        return "no bezwaar clause found"
+    filing = {True: "possible", False: "not possible", None: "not stated"}[
+        clause.get("electronic_filing")
+    ]
+    return (
+        f"within {clause.get('weeks')} weeks; electronic filing {filing}; "
+        f"address: {clause.get('address') or '-'}"
+    )
+
+
+def _day(iso: str | None) -> str:
+    return human_date(date.fromisoformat(iso)) if iso else "-"
+
+
+def _pages(count: int | None) -> str:
+    return "1 page" if count == 1 else f"{count} pages"

@@ -32,7 +32,7 @@ def _short(text: str | None, width: int) -> str:
 def render_request_table(rows: list[dict[str, Any]]) -> str:
     """``request list`` as a table."""
     return table(
-        ["ID", "AUTHORITY", "SUBJECT", "REGIME", "RECEIVED", "ITEMS"],
+        ["ID", "AUTHORITY", "SUBJECT", "REGIME", "RECEIVED", "ITEMS", "STATE", "NEXT DEADLINE"],
         [
             [
                 str(r["id"]),
@@ -41,6 +41,10 @@ def render_request_table(rows: list[dict[str, Any]]) -> str:
                 r["regime"],
                 r["received"] or "-",
                 str(r["item_count"]),
+                r["state"],
+                f"{r['next_deadline']['key']} {r['next_deadline']['due']}"
+                if r["next_deadline"]
+                else "-",
             ]
             for r in rows
         ],
@@ -71,4 +75,123 @@ def render_request(data: dict[str, Any]) -> str:
         lines.append(f"  {_day(row['date']):<16} {row['kind']}{note} {ident}".rstrip())
     if not data["timeline"]:
         lines.append("  (nothing yet)")
+    lines.append("")
+    lines.append(f"State: {data['state']}")
+    if data["deadlines"]:
+        lines.append("Deadlines:")
+        lines += render_deadline_details(data["deadlines"])
+    lines += [f"! Event #{flag['event_id']}: {flag['message']}" for flag in data["flags"]]
+    lines += [f"! {warning}" for warning in data["warnings"]]
     return "\n".join(lines)
+
+
+def _outcome_cell(item: dict[str, Any]) -> str:
+    text = ", ".join(item["outcomes"]) or "-"
+    if item.get("source") == "person":
+        text += " (corrected)"
+    return text
+
+
+def render_outcomes(items: list[dict[str, Any]]) -> str:
+    """Per-item outcomes as a table, with a marker for items that need review."""
+    rows = [
+        [
+            item["number"],
+            _outcome_cell(item),
+            ", ".join(item["grounds"]) or "-",
+            ", ".join(item["refers_to"]) or "-",
+            "REVIEW" if item["needs_review"] else "",
+        ]
+        for item in items
+    ]
+    return table(["ITEM", "OUTCOMES", "GROUNDS", "REFERS TO", ""], rows)
+
+
+def render_review(rows: list[dict[str, Any]]) -> str:
+    """``review``: one block per item with the evidence found."""
+    lines: list[str] = []
+    for row in rows:
+        why = "; ".join(row["flags"]) or "the parser is unsure"
+        lines.append(
+            f"Request {row['request_id']} item {row['number']}: "
+            f"{', '.join(row['outcomes']) or 'no outcome'} — {why}"
+        )
+        for evidence in row["evidence"][:3]:
+            lines.append(f"    p.{evidence['page']}: {_short(evidence['text'], 100)}")
+    return "\n".join(lines)
+
+
+def render_referral_summary(data: dict[str, Any]) -> str:
+    """``summary --referral-only`` as text."""
+    lines: list[str] = []
+    for request in data["requests"]:
+        if not request["items"]:
+            continue
+        numbers = ", ".join(item["number"] for item in request["items"])
+        lines.append(
+            f"Request {request['id']} ({request['authority']}): {len(request['items'])} of "
+            f"{request['items_total']} items answered only by referral: {numbers}"
+        )
+        for item in request["items"]:
+            refs = "; ".join(ref["value"] for ref in item["references"]) or "no reference given"
+            lines.append(f"  {item['number']:>4}. {_short(refs, 100)}")
+    if not lines:
+        lines.append("No items were answered only by referral.")
+    lines.append("")
+    lines.append(
+        table(
+            ["AUTHORITY", "REQUESTS", "ITEMS DECIDED", "REFERRAL ONLY", "SHARE"],
+            [
+                [
+                    _short(a["authority"], 32),
+                    str(a["requests"]),
+                    str(a["items_decided"]),
+                    str(a["referral_only"]),
+                    "-" if a["share"] is None else f"{a['share']:.0%}",
+                ]
+                for a in data["authorities"]
+            ],
+        )
+    )
+    return "\n".join(lines)
+
+
+def _days_left(days: int) -> str:
+    if days == 0:
+        return "today"
+    if days < 0:
+        return f"{-days} days ago"
+    return "tomorrow" if days == 1 else f"in {days} days"
+
+
+def render_open_deadlines(rows: list[dict[str, Any]]) -> str:
+    """``deadlines``: a table, then the action for each deadline."""
+    lines = [
+        table(
+            ["DUE", "WHEN", "REQUEST", "KIND", "AUTHORITY"],
+            [
+                [
+                    _day(row["due"]),
+                    _days_left(row["days_left"]),
+                    str(row["request_id"]),
+                    row["key"],
+                    _short(row["authority"], 30),
+                ]
+                for row in rows
+            ],
+        ),
+        "",
+    ]
+    lines += [f"- Request {row['request_id']}: {row['action']}" for row in rows]
+    return "\n".join(lines)
+
+
+def render_deadline_details(deadlines: list[dict[str, Any]]) -> list[str]:
+    """A request's deadlines with their basis, steps and warnings (for ``request show``)."""
+    lines: list[str] = []
+    for deadline in deadlines:
+        lines.append(f"  {deadline['key']}: {_day(deadline['due'])} — {deadline['action']}")
+        lines.append(f"      basis: {'; '.join(deadline['basis'])}")
+        lines += [f"      {step}" for step in deadline["steps"]]
+        lines += [f"      warning: {warning}" for warning in deadline["warnings"]]
+    return lines

@@ -67,7 +67,7 @@ def request_add(
             items=items,
             bezwaar_committee=bezwaar_committee,
         )
-        data = serialize.request_json(request)
+        data = serialize.request_json(request, app.today)
     if as_json:
         echo_json(data)
     else:
@@ -83,7 +83,9 @@ def request_add(
 def request_list(app: App, as_json: bool) -> None:
     """List all requests."""
     with app.transaction() as session:
-        rows = [serialize.request_summary_json(r) for r in tracker.list_requests(session)]
+        rows = [
+            serialize.request_summary_json(r, app.today) for r in tracker.list_requests(session)
+        ]
     if as_json:
         echo_json(rows)
     elif not rows:
@@ -99,7 +101,7 @@ def request_list(app: App, as_json: bool) -> None:
 def request_show(app: App, request_id: int, as_json: bool) -> None:
     """Show a request: items, timeline and decisions."""
     with app.transaction() as session:
-        data = serialize.request_json(tracker.get_request(session, request_id))
+        data = serialize.request_json(tracker.get_request(session, request_id), app.today)
     if as_json:
         echo_json(data)
     else:

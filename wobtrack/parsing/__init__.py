@@ -1,1 +1,1 @@
-"""Placeholder."""
+"""Decision-letter parsing: text in, data out."""

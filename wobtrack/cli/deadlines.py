@@ -1,0 +1,31 @@
+"""``wobtrack deadlines``: every open deadline across all requests."""
+
+from __future__ import annotations
+
+import click
+
+from wobtrack.cli.base import App, cli, echo_json, json_option, pass_app
+from wobtrack.cli.render import render_open_deadlines
+from wobtrack.status import open_deadlines
+
+
+@cli.command("deadlines")
+@click.option(
+    "--within",
+    "within_days",
+    type=click.IntRange(min=0),
+    metavar="DAYS",
+    help="Only deadlines at most this many days away.",
+)
+@json_option
+@pass_app
+def deadlines(app: App, within_days: int | None, as_json: bool) -> None:
+    """List every open deadline, soonest first, with what to do."""
+    with app.transaction() as session:
+        rows = [row.to_json() for row in open_deadlines(session, app.today, within_days)]
+    if as_json:
+        echo_json(rows)
+    elif rows:
+        click.echo(render_open_deadlines(rows))
+    else:
+        click.echo("No open deadlines.")

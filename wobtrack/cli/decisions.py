@@ -1,0 +1,137 @@
+"""Commands for decision letters in the tracker: import, corrections, review, summaries."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import click
+
+from wobtrack import decisions, reports
+from wobtrack.cli.base import DATE, App, cli, echo_json, json_option, pass_app
+from wobtrack.cli.render import (
+    render_outcomes,
+    render_referral_summary,
+    render_review,
+    render_summary,
+)
+from wobtrack.vocab import DECISION_KINDS
+
+
+@cli.group("decision")
+def decision_group() -> None:
+    """Import decision letters into the tracker."""
+
+
+@decision_group.command("import")
+@click.argument("request_id", type=int)
+@click.argument("letter", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--sent", type=DATE, help="Dispatch date (bekendmaking); default: the letter's date.")
+@click.option("--kind", type=click.Choice(DECISION_KINDS), default="besluit", show_default=True)
+@click.option("--no-cache", is_flag=True, help="Do not use the text-extraction cache.")
+@json_option
+@pass_app
+def decision_import(
+    app: App,
+    request_id: int,
+    letter: Path,
+    sent: date | None,
+    kind: str,
+    no_cache: bool,
+    as_json: bool,
+) -> None:
+    """Parse LETTER.pdf and store its per-item outcomes on the request."""
+    with app.transaction() as session:
+        result = decisions.import_decision(
+            session, request_id, letter, kind=kind, sent=sent, use_cache=not no_cache
+        )
+        request = result.decision.request
+        finals = [decisions.final_outcome(item).to_json() for item in request.items]
+        data = {
+            "decision_id": result.decision.id,
+            "created": result.created,
+            "added_items": result.added_items,
+            "unanswered_items": result.unanswered_items,
+            "warnings": list(result.decision.warnings or []),
+            "items": finals,
+        }
+    if as_json:
+        echo_json(data)
+        return
+    if not result.created:
+        click.echo(f"{letter.name} was already imported as decision {data['decision_id']}.")
+        return
+    click.echo(f"Imported {letter.name} as decision {data['decision_id']} of request {request_id}.")
+    click.echo(render_outcomes(finals))
+    for number in result.unanswered_items:
+        click.echo(f"! Item {number} is not answered in the letter (a ground for bezwaar).")
+    for number in result.added_items:
+        click.echo(f"! Item {number} is in the letter but was not logged; added it.")
+
+
+@cli.group("outcome")
+def outcome_group() -> None:
+    """Correct the outcome the parser proposed for an item."""
+
+
+@outcome_group.command("set")
+@click.argument("request_id", type=int)
+@click.argument("item")
+@click.argument("outcomes", nargs=-1, required=True)
+@click.option("--grounds", "-g", multiple=True, help="A refusal ground, e.g. 5.1.2e; repeatable.")
+@click.option("--note", help="Why you corrected it.")
+@pass_app
+def outcome_set(
+    app: App,
+    request_id: int,
+    item: str,
+    outcomes: tuple[str, ...],
+    grounds: tuple[str, ...],
+    note: str | None,
+) -> None:
+    """Set ITEM's outcomes by hand; this wins over the parser's proposal."""
+    with app.transaction() as session:
+        correction = decisions.set_outcome(
+            session, request_id, item, list(outcomes), grounds=list(grounds), note=note
+        )
+    grounds_text = f" (grounds: {', '.join(correction.grounds)})" if correction.grounds else ""
+    click.echo(
+        f"Item {item} of request {request_id}: {', '.join(correction.outcomes)}{grounds_text}."
+    )
+
+
+@cli.command("review")
+@json_option
+@pass_app
+def review(app: App, as_json: bool) -> None:
+    """List items whose outcome a person should check."""
+    with app.transaction() as session:
+        rows = [
+            {"request_id": request.id, "authority": request.authority.name, **final.to_json()}
+            for request, final in decisions.items_needing_review(session)
+        ]
+    if as_json:
+        echo_json(rows)
+    elif rows:
+        click.echo(render_review(rows))
+    else:
+        click.echo("Nothing to review.")
+
+
+@cli.command("summary")
+@click.option("--referral-only", is_flag=True, help="Only the items answered only by referral.")
+@json_option
+@pass_app
+def summary(app: App, referral_only: bool, as_json: bool) -> None:
+    """Summarise outcomes per request and timing and outcomes per authority."""
+    with app.transaction() as session:
+        if referral_only:
+            data = reports.referral_only_summary(session)
+        else:
+            data = reports.summary(session, app.today)
+    if as_json:
+        echo_json(data)
+    elif referral_only:
+        click.echo(render_referral_summary(data))
+    else:
+        click.echo(render_summary(data))

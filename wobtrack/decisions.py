@@ -1,0 +1,333 @@
+"""Importing decision letters into the tracker, people's corrections and the review list.
+
+The parser proposes an outcome per item; a person's correction (``set_outcome``) is kept
+apart and wins. ``final_outcome`` is the one place that decides which one counts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from wobtrack.errors import InvalidInput, NotFound
+from wobtrack.models import Decision, Event, ItemOutcome, OutcomeCorrection, Request, RequestItem
+from wobtrack.tracker import add_item, get_request
+from wobtrack.vocab import DECISION_KINDS, OUTCOMES
+
+#: Flags stored on an ItemOutcome, shown by ``review`` and the drafts.
+FLAG_NOT_IN_LETTER = "not addressed in the letter"
+FLAG_NOT_IN_TRACKER = "in the letter but not logged with the request"
+FLAG_WHOLE_REQUEST = "the letter answers the request as a whole, not per item"
+
+
+@dataclass
+class ImportResult:
+    """What ``import_decision`` did."""
+
+    decision: Decision
+    created: bool
+    added_items: list[str] = field(default_factory=list)
+    unanswered_items: list[str] = field(default_factory=list)
+
+
+def import_decision(
+    session: Session,
+    request_id: int,
+    letter: Path,
+    *,
+    kind: str = "besluit",
+    sent: date | None = None,
+    use_cache: bool = True,
+) -> ImportResult:
+    """Parse a decision letter and store it with per-item outcomes; idempotent per file."""
+    from wobtrack.parsing.letters import PARSER_VERSION, parse_letter
+    from wobtrack.parsing.pdftext import default_cache_dir, extract_pdf
+
+    if kind not in DECISION_KINDS:
+        raise InvalidInput(f"unknown decision kind {kind!r}: use {', '.join(DECISION_KINDS)}")
+    request = get_request(session, request_id)
+    text = extract_pdf(letter, cache_dir=default_cache_dir() if use_cache else None)
+    existing = session.scalar(
+        select(Decision).where(
+            Decision.request_id == request_id, Decision.file_sha256 == text.sha256
+        )
+    )
+    if existing is not None:
+        return ImportResult(existing, created=False)
+    parsed = parse_letter(text.pages, text.links).to_json(letter.name)
+    return _store(session, request, parsed, letter, text.sha256, kind, sent, PARSER_VERSION)
+
+
+def _store(
+    session: Session,
+    request: Request,
+    parsed: dict[str, Any],
+    letter: Path,
+    sha256: str,
+    kind: str,
+    sent: date | None,
+    parser_version: str,
+) -> ImportResult:
+    decision_date = date.fromisoformat(parsed["decision_date"]) if parsed["decision_date"] else None
+    if decision_date is None and sent is None:
+        raise InvalidInput(
+            f"{letter.name}: the letter's date could not be read; give the date it was sent "
+            "with --sent YYYY-MM-DD (the bezwaar term runs from it)"
+        )
+    if sent is not None and decision_date is not None and sent < decision_date:
+        raise InvalidInput(
+            f"--sent {sent} is before the letter's date {decision_date}; check the dates"
+        )
+    bezwaar = parsed.get("bezwaar") or {}
+    decision = Decision(
+        kind=kind,
+        decision_date=decision_date,
+        bekendmaking_on=sent or decision_date,
+        reference=parsed.get("reference"),
+        file_name=letter.name,
+        file_sha256=sha256,
+        pages=parsed.get("pages"),
+        parser_version=parser_version,
+        bezwaar_weeks=bezwaar.get("weeks"),
+        electronic_filing=bezwaar.get("electronic_filing"),
+        bezwaar_address=bezwaar.get("address"),
+        parsed=parsed,
+        warnings=list(parsed.get("warnings", [])),
+    )
+    request.decisions.append(decision)
+    session.flush()
+    event_kind = "bezwaar_decided" if kind == "bezwaar" else "decision"
+    request.events.append(
+        Event(
+            kind=event_kind,
+            event_date=decision.bekendmaking_on,
+            note=f"{kind} {letter.name}",
+            decision_id=decision.id,
+        )
+    )
+    result = ImportResult(decision, created=True)
+    _store_outcomes(session, request, decision, parsed["items"], result)
+    session.flush()
+    return result
+
+
+def _store_outcomes(
+    session: Session,
+    request: Request,
+    decision: Decision,
+    letter_items: list[dict[str, Any]],
+    result: ImportResult,
+) -> None:
+    by_number = {item.number: item for item in request.items}
+    whole_request = (
+        len(letter_items) == 1
+        and letter_items[0]["number"] == "1"
+        and letter_items[0].get("text") is None
+        and len(by_number) > 1
+    )
+    if whole_request:
+        # The letter has no numbered items: its one answer concerns every item, but which
+        # part applies to which item is for a person to check.
+        for item in request.items:
+            _add_outcome(decision, item, letter_items[0], [FLAG_WHOLE_REQUEST], review=True)
+        return
+    seen: set[str] = set()
+    for entry in letter_items:
+        number = str(entry["number"]).strip().lower()
+        seen.add(number)
+        flags: list[str] = []
+        found = by_number.get(number)
+        if found is None:
+            found = add_item(session, request.id, entry.get("text"), number=number)
+            found.added_from_decision_id = decision.id
+            by_number[number] = found
+            result.added_items.append(number)
+            flags.append(FLAG_NOT_IN_TRACKER)
+        _add_outcome(decision, found, entry, flags, review=bool(flags))
+    if decision.kind != "besluit":
+        return  # a deelbesluit or a decision on bezwaar need not cover every item
+    for item in request.items:
+        if item.number not in seen:
+            decision.outcomes.append(
+                ItemOutcome(
+                    item=item,
+                    outcomes=["unanswered"],
+                    grounds=[],
+                    refers_to=[],
+                    references=[],
+                    evidence=[],
+                    needs_review=False,
+                    flags=[FLAG_NOT_IN_LETTER],
+                )
+            )
+            result.unanswered_items.append(item.number)
+
+
+def _add_outcome(
+    decision: Decision, item: RequestItem, entry: dict[str, Any], flags: list[str], review: bool
+) -> None:
+    decision.outcomes.append(
+        ItemOutcome(
+            item=item,
+            outcomes=list(entry.get("outcomes", [])),
+            grounds=list(entry.get("grounds", [])),
+            refers_to=list(entry.get("refers_to", [])),
+            references=list(entry.get("references", [])),
+            evidence=list(entry.get("evidence", [])),
+            needs_review=bool(entry.get("needs_review")) or review,
+            flags=flags,
+        )
+    )
+
+
+def get_decision(session: Session, decision_id: int) -> Decision:
+    """The decision with this id."""
+    decision = session.get(Decision, decision_id)
+    if decision is None:
+        raise NotFound(f"no decision with id {decision_id}: see `wobtrack request show ID`")
+    return decision
+
+
+def set_outcome(
+    session: Session,
+    request_id: int,
+    number: str,
+    outcomes: list[str],
+    *,
+    grounds: list[str] | None = None,
+    note: str | None = None,
+) -> OutcomeCorrection:
+    """Record a person's correction of an item's outcome (it wins over the parser's)."""
+    from wobtrack.parsing.grounds import normalise_grounds
+
+    request = get_request(session, request_id)
+    item = next((i for i in request.items if i.number == number.strip().lower()), None)
+    if item is None:
+        known = ", ".join(i.number for i in request.items) or "none"
+        raise NotFound(f"request {request_id} has no item {number!r} (items: {known})")
+    clean = [o.strip().lower().replace("-", "_") for o in outcomes]
+    unknown = [o for o in clean if o not in OUTCOMES]
+    if unknown or not clean:
+        raise InvalidInput(
+            f"unknown outcome {', '.join(unknown) or '(none)'}: use {', '.join(OUTCOMES)}"
+        )
+    codes: list[str] = []
+    for ground in grounds or []:
+        found = normalise_grounds(ground, regime=request.regime)
+        if not found:
+            raise InvalidInput(
+                f"cannot read refusal ground {ground!r}: write it like 5.1.2e or 10.2.e"
+            )
+        codes.extend(c for c in found if c not in codes)
+    latest = request.decisions[-1] if request.decisions else None
+    correction = OutcomeCorrection(
+        decision_id=latest.id if latest else None,
+        outcomes=list(dict.fromkeys(clean)),
+        grounds=codes,
+        note=note,
+    )
+    item.corrections.append(correction)
+    session.flush()
+    return correction
+
+
+@dataclass(frozen=True)
+class FinalOutcome:
+    """The outcome that counts for one item: a person's correction, else the parser's."""
+
+    number: str
+    text: str | None
+    outcomes: tuple[str, ...]
+    grounds: tuple[str, ...]
+    references: tuple[dict[str, Any], ...]
+    refers_to: tuple[str, ...]
+    evidence: tuple[dict[str, Any], ...]
+    needs_review: bool
+    flags: tuple[str, ...]
+    source: str  # "person", "parser" or "none" (no decision yet)
+    decision_id: int | None
+    note: str | None = None
+
+    @property
+    def referral_only(self) -> bool:
+        """Answered only by pointing to material published elsewhere."""
+        return set(self.outcomes) == {"referred"}
+
+    def to_json(self) -> dict[str, Any]:
+        """JSON shape of an item's final outcome."""
+        return {
+            "number": self.number,
+            "text": self.text,
+            "outcomes": list(self.outcomes),
+            "grounds": list(self.grounds),
+            "refers_to": list(self.refers_to),
+            "references": list(self.references),
+            "evidence": list(self.evidence),
+            "needs_review": self.needs_review,
+            "flags": list(self.flags),
+            "source": self.source,
+            "decision_id": self.decision_id,
+            "note": self.note,
+        }
+
+
+def _latest_parser_outcome(item: RequestItem) -> ItemOutcome | None:
+    def order(outcome: ItemOutcome) -> tuple[date, int]:
+        d = outcome.decision
+        return (d.decision_date or d.bekendmaking_on or date.min, d.id)
+
+    return max(item.outcomes, key=order, default=None)
+
+
+def final_outcome(item: RequestItem) -> FinalOutcome:
+    """The outcome that counts: the newest correction, else the newest decision's proposal."""
+    proposal = _latest_parser_outcome(item)
+    base = FinalOutcome(
+        number=item.number,
+        text=item.text,
+        outcomes=tuple(proposal.outcomes) if proposal else (),
+        grounds=tuple(proposal.grounds) if proposal else (),
+        references=tuple(proposal.references) if proposal else (),
+        refers_to=tuple(proposal.refers_to) if proposal else (),
+        evidence=tuple(proposal.evidence) if proposal else (),
+        needs_review=proposal.needs_review if proposal else False,
+        flags=tuple(proposal.flags) if proposal else (),
+        source="parser" if proposal else "none",
+        decision_id=proposal.decision_id if proposal else None,
+    )
+    if not item.corrections:
+        return base
+    correction = item.corrections[-1]
+    return FinalOutcome(
+        number=base.number,
+        text=base.text,
+        outcomes=tuple(correction.outcomes),
+        grounds=tuple(correction.grounds),
+        references=base.references,
+        refers_to=base.refers_to,
+        evidence=base.evidence,
+        needs_review=False,
+        flags=base.flags,
+        source="person",
+        decision_id=correction.decision_id or base.decision_id,
+        note=correction.note,
+    )
+
+
+def items_needing_review(session: Session) -> list[tuple[Request, FinalOutcome]]:
+    """Items whose outcome a person should check: parser doubt, flags, unanswered items."""
+    requests = session.scalars(select(Request).order_by(Request.id)).all()
+    found: list[tuple[Request, FinalOutcome]] = []
+    for request in requests:
+        for item in request.items:
+            final = final_outcome(item)
+            if final.source == "parser" and (
+                final.needs_review or final.flags or "unanswered" in final.outcomes
+            ):
+                found.append((request, final))
+    return found

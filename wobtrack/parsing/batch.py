@@ -1,0 +1,125 @@
+"""Parse many decision letters at once, in parallel, where one bad file never stops the rest.
+
+Each file goes through ``extract_pdf`` (cached text) and ``parse_letter``; the result is the
+letter's JSON object (the ``wobtrack parse --json`` contract) or a one-line error message.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from wobtrack.errors import WobtrackError
+from wobtrack.parsing.pdftext import DEFAULT_MAX_PAGES, extract_pdf
+
+#: Exit status for a file that failed in an unexpected way (a parser bug, a dead worker).
+INTERNAL_ERROR_EXIT = 1
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """The outcome for one input file: ``data`` (the parsed letter) or ``error``."""
+
+    file: str
+    data: dict[str, Any] | None = None
+    #: One line, starting with the file name, ready to print after "Error: ".
+    error: str | None = None
+    #: The exit status this failure asks for (``WobtrackError.exit_code``), 0 on success.
+    exit_code: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+def parse_file(file: str, cache_dir: Path | None, max_pages: int = DEFAULT_MAX_PAGES) -> FileResult:
+    """Extract and parse one file; never raises for a bad or unparseable file."""
+    # Imported here so that a worker process starts without the parser until it needs it,
+    # and so that this module can be imported while the parser core is being built.
+    from wobtrack.parsing.letters import parse_letter
+
+    try:
+        text = extract_pdf(Path(file), cache_dir=cache_dir, max_pages=max_pages)
+        data = parse_letter(text.pages, text.links).to_json(file)
+    except WobtrackError as exc:
+        return FileResult(file, error=_one_line(str(exc)), exit_code=exc.exit_code)
+    except Exception as exc:  # a parser bug must cost one file, not the whole batch
+        return FileResult(
+            file,
+            error=_one_line(
+                f"{file}: internal error while parsing ({type(exc).__name__}: {exc}); "
+                f"please report this with the PDF"
+            ),
+            exit_code=INTERNAL_ERROR_EXIT,
+        )
+    return FileResult(file, data=data)
+
+
+def parse_files(
+    paths: Sequence[str | Path],
+    jobs: int,
+    cache_dir: Path | None,
+    progress: Callable[[FileResult], None] | None = None,
+    *,
+    max_pages: int = DEFAULT_MAX_PAGES,
+) -> list[FileResult]:
+    """Parse ``paths`` with up to ``jobs`` worker processes; results in input order.
+
+    ``progress`` is called once per finished file, in the order files finish.
+    """
+    files = [str(p) for p in paths]
+    results: list[FileResult | None] = [None] * len(files)
+    workers = max(1, min(jobs, len(files)))
+    if workers == 1:
+        # In-process: no start-up cost of a pool for one file or --jobs 1.
+        done = []
+        for file in files:
+            done.append(parse_file(file, cache_dir, max_pages))
+            if progress is not None:
+                progress(done[-1])
+        return done
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        futures: dict[Future[FileResult], int] = {}
+        # Largest files first: the pool then ends with small ones instead of one worker
+        # still busy on a big inventory while the others are idle.
+        for i in sorted(range(len(files)), key=lambda i: -_size(files[i])):
+            futures[pool.submit(parse_file, files[i], cache_dir, max_pages)] = i
+        for future in as_completed(futures):
+            i = futures[future]
+            try:
+                result = future.result()
+            except Exception as exc:  # the worker died (killed, out of memory, crashed)
+                result = FileResult(
+                    files[i],
+                    error=_one_line(f"{files[i]}: the worker process failed ({exc})"),
+                    exit_code=INTERNAL_ERROR_EXIT,
+                )
+            results[i] = result
+            if progress is not None:
+                progress(result)
+    return [r for r in results if r is not None]
+
+
+def exit_status(results: Sequence[FileResult]) -> int:
+    """The exit status of a batch: 0 if every file parsed, the failures' exit code if they
+    all share one (e.g. 4 for unreadable documents), else the internal-error code."""
+    codes = {r.exit_code for r in results if not r.ok}
+    if not codes:
+        return 0
+    return codes.pop() if len(codes) == 1 else INTERNAL_ERROR_EXIT
+
+
+def _size(file: str) -> int:
+    try:
+        return os.stat(file).st_size
+    except OSError:
+        return 0
+
+
+def _one_line(message: str) -> str:
+    return re.sub(r"\s+", " ", message).strip()

@@ -1,0 +1,131 @@
+"""The parser's output: frozen dataclasses and their ``wobtrack parse --json`` form."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Literal
+
+from wobtrack.dates import iso_or_none
+
+ReferenceKind = Literal["url", "decision", "document"]
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A sentence of the letter that justifies an outcome, with its 1-based page."""
+
+    page: int
+    text: str
+
+    def to_json(self) -> dict[str, Any]:
+        """The contract form: ``{"page": N, "text": ...}``."""
+        return {"page": self.page, "text": self.text}
+
+
+@dataclass(frozen=True)
+class Reference:
+    """Already-public material an answer points to: a URL, an earlier decision, documents."""
+
+    kind: ReferenceKind
+    value: str
+
+    def to_json(self) -> dict[str, Any]:
+        """The contract form: ``{"kind": ..., "value": ...}``."""
+        return {"kind": self.kind, "value": self.value}
+
+
+@dataclass(frozen=True)
+class ParsedItem:
+    """One numbered item of the request and what the letter did with it."""
+
+    number: str
+    text: str | None = None
+    outcomes: tuple[str, ...] = ()
+    grounds: tuple[str, ...] = ()
+    refers_to: tuple[str, ...] = ()
+    references: tuple[Reference, ...] = ()
+    evidence: tuple[Evidence, ...] = ()
+    needs_review: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        """The contract form of one item."""
+        return {
+            "number": self.number,
+            "text": self.text,
+            "outcomes": list(self.outcomes),
+            "grounds": list(self.grounds),
+            "refers_to": list(self.refers_to),
+            "references": [ref.to_json() for ref in self.references],
+            "evidence": [ev.to_json() for ev in self.evidence],
+            "needs_review": self.needs_review,
+        }
+
+
+@dataclass(frozen=True)
+class Dictum:
+    """The letter's "Besluit" section: its numbered parts (I, II, ...) or its one sentence."""
+
+    parts: tuple[str, ...]
+    evidence: tuple[Evidence, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        """The contract form: ``{"parts": [...], "evidence": [...]}``."""
+        return {
+            "parts": list(self.parts),
+            "evidence": [ev.to_json() for ev in self.evidence],
+        }
+
+
+@dataclass(frozen=True)
+class Bezwaar:
+    """The rechtsmiddelenclausule: term in weeks, electronic filing, postal address."""
+
+    weeks: int
+    electronic_filing: bool | None = None
+    address: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """The contract form of the bezwaar clause."""
+        return {
+            "weeks": self.weeks,
+            "electronic_filing": self.electronic_filing,
+            "address": self.address,
+        }
+
+
+@dataclass(frozen=True)
+class ParsedLetter:
+    """Everything the parser read from one decision letter."""
+
+    pages: int
+    regime: Literal["wob", "woo"] | None = None
+    decision_date: date | None = None
+    reference: str | None = None
+    request_received: date | None = None
+    items: tuple[ParsedItem, ...] = ()
+    decision: Dictum | None = None
+    bezwaar: Bezwaar | None = None
+    warnings: tuple[str, ...] = field(default_factory=tuple)
+
+    def item(self, number: str) -> ParsedItem:
+        """The item with this number; KeyError if the letter has none."""
+        for item in self.items:
+            if item.number == number:
+                return item
+        raise KeyError(number)
+
+    def to_json(self, file: str) -> dict[str, Any]:
+        """The object ``wobtrack parse --json`` prints for ``file``."""
+        return {
+            "file": file,
+            "pages": self.pages,
+            "regime": self.regime,
+            "decision_date": iso_or_none(self.decision_date),
+            "reference": self.reference,
+            "request_received": iso_or_none(self.request_received),
+            "items": [item.to_json() for item in self.items],
+            "decision": self.decision.to_json() if self.decision is not None else None,
+            "bezwaar": self.bezwaar.to_json() if self.bezwaar is not None else None,
+            "warnings": list(self.warnings),
+        }

@@ -1,0 +1,268 @@
+"""PDF to text: the only module of wobtrack that imports pdfplumber.
+
+``extract_pdf`` turns a decision letter into per-page text plus the URIs of its link
+annotations, or raises ``UnreadableDocument`` with a one-line, actionable message. The
+result is cached by the file's content hash (sha256) as a small JSON file in the user's
+cache directory, so parsing an unchanged file again costs one hash and one small read.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import tempfile
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from wobtrack.errors import UnreadableDocument
+
+if TYPE_CHECKING:
+    import pdfplumber.page
+    import pdfplumber.pdf
+
+#: Bump when the extraction itself changes (settings, post-processing, what counts as a
+#: link): it is part of every cache key, so old entries are simply no longer found.
+EXTRACTOR_VERSION = "1"
+
+#: Refuse documents longer than this. A decision letter with its inventory is rarely over
+#: a few dozen pages; a 2,000-page PDF is an annex bundle, and extracting it would take
+#: minutes and a lot of memory before the parser could say anything useful.
+DEFAULT_MAX_PAGES = 500
+
+# The PDF spec puts "%PDF-" at the start, but readers (and real files) accept it anywhere
+# in the first kilobyte, e.g. after a stray byte-order mark or mail-gateway junk.
+_MAGIC = b"%PDF-"
+_MAGIC_WINDOW = 1024
+
+_OCR_HINT = "run OCR first, e.g. `ocrmypdf in.pdf out.pdf`"
+
+
+@dataclass(frozen=True)
+class PdfText:
+    """The text of one PDF: ``pages[i]`` is the text of page i+1; ``links`` are the URIs of
+    its link annotations, in order of appearance and without duplicates."""
+
+    sha256: str
+    pages: tuple[str, ...]
+    links: tuple[str, ...]
+
+
+def default_cache_dir() -> Path:
+    """Where extracted text is cached: ``<user cache dir>/wobtrack/pdftext``.
+
+    platformdirs honours ``XDG_CACHE_HOME`` on Linux, so tests and users can move it.
+    """
+    import platformdirs  # imported here: ~50 ms that commands without PDFs need not pay
+
+    return Path(platformdirs.user_cache_dir("wobtrack")) / "pdftext"
+
+
+def extract_pdf(
+    path: Path, *, cache_dir: Path | None, max_pages: int = DEFAULT_MAX_PAGES
+) -> PdfText:
+    """Return the text and link URIs of the PDF at ``path``.
+
+    ``cache_dir=None`` disables the cache (neither read nor written). Raises
+    ``UnreadableDocument`` (message starts with the path) for a file that cannot be read,
+    is empty, is not a PDF, is encrypted with a password, is damaged, has more than
+    ``max_pages`` pages, or has no text layer.
+    """
+    data = _read_pdf_bytes(path)
+    digest = hashlib.sha256(data).hexdigest()
+    entry = _cache_file(cache_dir, digest) if cache_dir is not None else None
+    if entry is not None:
+        cached = _load_cached(entry, digest)
+        if cached is not None:
+            # Re-check the limit: a cache filled with a higher limit must not let a
+            # document through that this call would refuse.
+            _check_page_count(path, len(cached.pages), max_pages)
+            return cached
+    result = _extract(path, data, digest, max_pages)
+    if entry is not None:
+        _store_cached(entry, result)
+    return result
+
+
+def _read_pdf_bytes(path: Path) -> bytes:
+    """The file's bytes, after the checks that need no PDF library."""
+    try:
+        data = path.read_bytes()
+    except IsADirectoryError:
+        raise UnreadableDocument(f"{path}: is a directory, not a PDF file") from None
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise UnreadableDocument(f"{path}: cannot read the file ({reason})") from None
+    if not data:
+        raise UnreadableDocument(f"{path}: the file is empty (0 bytes); expected a PDF letter")
+    if _MAGIC not in data[:_MAGIC_WINDOW]:
+        raise UnreadableDocument(
+            f"{path}: not a PDF (no %PDF header); save or export the letter as PDF first"
+        )
+    return data
+
+
+def _check_page_count(path: Path, count: int, max_pages: int) -> None:
+    if count > max_pages:
+        raise UnreadableDocument(
+            f"{path}: {count} pages is more than the limit of {max_pages}; split off the "
+            f"letter itself first, e.g. `qpdf in.pdf --pages . 1-20 -- letter.pdf`"
+        )
+
+
+def _extract(path: Path, data: bytes, digest: str, max_pages: int) -> PdfText:
+    """Run pdfplumber over ``data``; every failure becomes an ``UnreadableDocument``."""
+    import io
+
+    # Imported here rather than at the top: ~0.3 s of imports that a warm cache avoids.
+    import pdfplumber
+
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data), raise_unicode_errors=False)
+    except Exception as exc:  # pdfminer raises anything on bad input
+        raise _open_error(path, exc) from None
+    with pdf:
+        # The page tree's /Count refuses an overlong PDF before pdfplumber builds an
+        # object for every page (about a second per 2,000 pages); the real count below
+        # still decides when /Count is missing or understated.
+        _check_page_count(path, _declared_page_count(pdf), max_pages)
+        try:
+            count = len(pdf.pages)
+        except Exception as exc:  # a broken page tree
+            raise _damaged(path, exc) from None
+        _check_page_count(path, count, max_pages)
+        pages: list[str] = []
+        links: dict[str, None] = {}  # an ordered set
+        for page in pdf.pages:
+            try:
+                pages.append(page.extract_text() or "")
+            except Exception as exc:  # a broken content stream
+                raise _damaged(path, exc, page.page_number) from None
+            links.update(dict.fromkeys(_page_links(page)))
+            # Drop the page's parsed objects now: a long letter would otherwise keep
+            # every character of every page in memory until the end.
+            page.close()
+    if not any(text.strip() for text in pages):
+        raise UnreadableDocument(f"{path}: has no text layer (a scan?): {_OCR_HINT}")
+    return PdfText(sha256=digest, pages=tuple(pages), links=tuple(links))
+
+
+def _declared_page_count(pdf: pdfplumber.pdf.PDF) -> int:
+    """The /Count of the page tree's root, or 0 when it cannot be read."""
+    from pdfminer.pdftypes import resolve1
+
+    try:
+        count = resolve1(resolve1(pdf.doc.catalog["Pages"])["Count"])
+    except Exception:  # a missing or broken page tree: leave it to the real count
+        return 0
+    return count if isinstance(count, int) else 0
+
+
+def _page_links(page: pdfplumber.page.Page) -> list[str]:
+    """URIs of the page's link annotations; a malformed annotation is skipped, because
+    links only add to the text and must not make a readable letter unreadable."""
+    try:
+        found = [a["uri"] for a in page.hyperlinks]
+    except Exception:  # annotations come in every shape
+        return []
+    return [uri.strip() for uri in found if isinstance(uri, str) and uri.strip()]
+
+
+def _open_error(path: Path, exc: Exception) -> UnreadableDocument:
+    """Classify an exception from opening the PDF (pdfplumber wraps pdfminer's)."""
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+    cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
+    if isinstance(cause, PDFPasswordIncorrect):
+        return UnreadableDocument(
+            f"{path}: the PDF is password-protected; remove the password first, "
+            f"e.g. `qpdf --decrypt --password=PASSWORD in.pdf out.pdf`"
+        )
+    if isinstance(cause, PDFEncryptionError):
+        return UnreadableDocument(
+            f"{path}: the PDF is encrypted in a way wobtrack cannot read ({_one_line(cause)}); "
+            f"decrypt it first, e.g. `qpdf --decrypt in.pdf out.pdf`"
+        )
+    return _damaged(path, cause)
+
+
+def _damaged(path: Path, exc: BaseException, page: int | None = None) -> UnreadableDocument:
+    where = f" on page {page}" if page is not None else ""
+    return UnreadableDocument(
+        f"{path}: the PDF is damaged{where} and cannot be read ({_one_line(exc)}); "
+        f"download it again or repair it, e.g. `qpdf in.pdf out.pdf`"
+    )
+
+
+def _one_line(exc: BaseException, limit: int = 100) -> str:
+    """A short, single-line description of a library exception for an error message."""
+    text = re.sub(r"\s+", " ", str(exc)).strip()
+    text = f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# --- cache -------------------------------------------------------------------------------
+
+
+@cache
+def _cache_key_suffix() -> str:
+    """Extractor and pdfplumber versions: a new pdfplumber can extract different text."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        plumber = version("pdfplumber")
+    except PackageNotFoundError:  # e.g. a vendored copy; the extractor version still counts
+        plumber = "unknown"
+    return f"x{EXTRACTOR_VERSION}-pdfplumber{plumber}"
+
+
+def _cache_file(cache_dir: Path, digest: str) -> Path:
+    return cache_dir / f"{digest}.{_cache_key_suffix()}.json"
+
+
+def _load_cached(entry: Path, digest: str) -> PdfText | None:
+    """The cached text, or None on a miss or an unusable entry (then it is rewritten)."""
+    try:
+        raw: Any = json.loads(entry.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(raw, dict) or raw.get("sha256") != digest:
+        return None
+    pages, links = raw.get("pages"), raw.get("links")
+    if not (isinstance(pages, list) and all(isinstance(p, str) for p in pages)):
+        return None
+    if not (isinstance(links, list) and all(isinstance(u, str) for u in links)):
+        return None
+    return PdfText(sha256=digest, pages=tuple(pages), links=tuple(links))
+
+
+def _store_cached(entry: Path, result: PdfText) -> None:
+    """Write the entry atomically (temporary file + rename), so a parallel reader never
+    sees half a file. A failing write (read-only or full disk) only costs speed, so it
+    is ignored rather than failing the parse."""
+    payload = {
+        "extractor": EXTRACTOR_VERSION,
+        "sha256": result.sha256,
+        "pages": list(result.pages),
+        "links": list(result.links),
+    }
+    tmp_name: str | None = None
+    try:
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(
+            "w", encoding="utf-8", dir=entry.parent, prefix=".tmp-", suffix=".json", delete=False
+        ) as tmp:
+            tmp_name = tmp.name
+            json.dump(payload, tmp, ensure_ascii=False, separators=(",", ":"))
+        # No fsync: after a crash an entry may be empty or cut short, which _load_cached
+        # treats as a miss; the cache never has to be more durable than that.
+        os.replace(tmp_name, entry)
+        tmp_name = None
+    except OSError:
+        pass
+    finally:
+        if tmp_name is not None:
+            Path(tmp_name).unlink(missing_ok=True)
