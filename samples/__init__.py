@@ -1,1 +1,1 @@
-"""Sample requests and decision letters shipped with wobtrack (used by `wobtrack demo`)."""
+"""Sample Wob and Woo requests and decision letters (sources and PDFs) for ``wobtrack demo``."""

@@ -34,7 +34,8 @@ def test_late_verdaging_is_stored_but_flagged_and_ignored(run: Cli) -> None:
     run("event", "add", "1", "extended", "2026-11-02")
     shown = json.loads(run("request", "show", "1", "--json").stdout)
     assert [row["kind"] for row in shown["timeline"]] == ["received", "extended"]
-    assert shown["flags"] and shown["flags"][0]["event_id"] == 1
+    assert shown["flags"]
+    assert shown["flags"][0]["event_id"] == 1
     assert shown["state"] == "overdue"
     rows = _deadlines(run)
     assert ("ingebrekestelling_from", "2026-10-31") in [(r["key"], r["due"]) for r in rows]

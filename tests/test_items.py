@@ -27,7 +27,9 @@ from wobtrack.items import ItemText, leading_number, split_numbered_items
         ),
         pytest.param("Sinds 2020. Daarom\n1. een", [("1", "een")], id="year-is-not-an-item"),
         pytest.param("geen nummers hier", [], id="no-items"),
-        pytest.param("1. een\n\nA. Verzoeker", [("1", "een")], id="initial-in-signature-is-not-item"),
+        pytest.param(
+            "1. een\n\nA. Verzoeker", [("1", "een")], id="initial-in-signature-is-not-item"
+        ),
     ],
 )
 def test_split_numbered_items(text: str, expected: list[tuple[str, str]]) -> None:

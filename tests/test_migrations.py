@@ -10,11 +10,11 @@ from sqlalchemy import func, inspect, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
+from tests.conftest import TODAY
 from wobtrack import db as database
 from wobtrack.items import ItemText
 from wobtrack.models import Base, Event, Request, RequestItem
 from wobtrack.tracker import add_event, add_request
-from tests.conftest import TODAY
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -54,7 +54,8 @@ def _populate(engine: Engine) -> None:
 def _row_counts(engine: Engine) -> tuple[int, int, int]:
     with Session(engine) as session:
         return tuple(  # type: ignore[return-value]
-            session.scalar(select(func.count()).select_from(m)) for m in (Request, RequestItem, Event)
+            session.scalar(select(func.count()).select_from(m))
+            for m in (Request, RequestItem, Event)
         )
 
 

@@ -126,7 +126,11 @@ def test_sent_and_received_events_set_request_dates(run: Cli) -> None:
     run("event", "add", "1", "sent", "2021-03-01")
     run("event", "add", "1", "received", "2021-03-02")
     shown = json.loads(run("request", "show", "1", "--json").stdout)
-    assert (shown["sent"], shown["received"], shown["regime"]) == ("2021-03-01", "2021-03-02", "wob")
+    assert (shown["sent"], shown["received"], shown["regime"]) == (
+        "2021-03-01",
+        "2021-03-02",
+        "wob",
+    )
 
 
 def test_event_kind_accepts_hyphens(run: Cli) -> None:
@@ -160,14 +164,27 @@ BAD_INPUT = [
     pytest.param(["event", "add", "1", "extended", "tomorrow"], "YYYY-MM-DD", id="word-date"),
     pytest.param(["event", "add", "1", "party", "2026-01-05"], "unknown event kind", id="kind"),
     pytest.param(["request", "add", "-a", "M", "-s", "  "], "subject is empty", id="subject"),
-    pytest.param(["item", "add", "1", "dubbel", "--number", "1"], "already has an item 1", id="dup"),
+    pytest.param(
+        ["item", "add", "1", "dubbel", "--number", "1"], "already has an item 1", id="dup"
+    ),
     pytest.param(
         ["request", "add", "-a", "M", "-s", "x", "--item", "1. a", "--item", "1. b"],
         "already has an item 1",
         id="duplicate-in-add",
     ),
     pytest.param(
-        ["request", "add", "-a", "M", "-s", "x", "--sent", "2026-02-01", "--received", "2026-01-01"],
+        [
+            "request",
+            "add",
+            "-a",
+            "M",
+            "-s",
+            "x",
+            "--sent",
+            "2026-02-01",
+            "--received",
+            "2026-01-01",
+        ],
         "received (2026-01-01) before it was sent",
         id="received-before-sent",
     ),

@@ -14,6 +14,7 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError
 
 from wobtrack.errors import WobtrackError
+from wobtrack.resources import migrations_path
 
 #: How long a SQLite writer waits for another process's write lock before giving up.
 SQLITE_BUSY_TIMEOUT_MS = 30_000
@@ -80,15 +81,6 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
         connection.exec_driver_sql("BEGIN IMMEDIATE")
 
     return engine
-
-
-def migrations_path() -> Path:
-    """The Alembic script folder: inside the installed package, or ``migrations/`` in a checkout."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "migrations", here.parent / "migrations"):
-        if (candidate / "env.py").is_file():
-            return candidate
-    raise WobtrackError("wobtrack is installed without its migrations; reinstall it")
 
 
 def alembic_config(engine: Engine | None = None, connection: Any = None) -> Any:

@@ -203,7 +203,7 @@ def set_outcome(
     note: str | None = None,
 ) -> OutcomeCorrection:
     """Record a person's correction of an item's outcome (it wins over the parser's)."""
-    from wobtrack.parsing.grounds import normalise_grounds
+    from wobtrack.parsing.grounds import explicit_grounds, normalise_ground
 
     request = get_request(session, request_id)
     item = next((i for i in request.items if i.number == number.strip().lower()), None)
@@ -218,7 +218,10 @@ def set_outcome(
         )
     codes: list[str] = []
     for ground in grounds or []:
-        found = normalise_grounds(ground, regime=request.regime)
+        # A bare "5.2" in a letter may be a section number, so the parser wants "artikel";
+        # typed as a ground it can only be the article.
+        single = normalise_ground(ground) or normalise_ground(f"artikel {ground}")
+        found = [single] if single else explicit_grounds(ground)  # "10.2.e, 10.2.g"
         if not found:
             raise InvalidInput(
                 f"cannot read refusal ground {ground!r}: write it like 5.1.2e or 10.2.e"

@@ -12,10 +12,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from wobtrack.dates import iso_or_none
-from wobtrack.deadlines.terms import Deadline, wob_decision, woo_decision
+from wobtrack.deadlines.terms import Deadline
 from wobtrack.decisions import FinalOutcome, final_outcome
 from wobtrack.errors import InvalidInput
 from wobtrack.models import Decision, Request, RequestItem
+from wobtrack.status import decision_term as status_decision_term
 from wobtrack.status import request_status
 from wobtrack.vocab import OUTCOMES
 
@@ -117,19 +118,21 @@ def first_decision(request: Request) -> tuple[Decision, date] | None:
 
 
 def decision_term(request: Request) -> Deadline | None:
-    """The legal decision term of the request (Woo 4.4 / Wob art. 6), or None without a
-    receipt date.
+    """The legal decision term of the request (Woo 4.4 / Wob art. 6) as it stood when the
+    first decision came (or today's view without one), or None without a receipt date.
 
-    A verdaging is taken from the first ``extended`` event (its date is the notice date);
-    the term functions themselves ignore a notice that came too late. Suspensions
-    (zienswijze, opschorting) are not counted here.
+    Verdaging, zienswijze and opschorting events logged up to that day count, exactly as in
+    ``request show``.
     """
     if request.received_on is None:
         return None
-    notice = next((e.event_date for e in request.events if e.kind == "extended"), None)
-    compute = wob_decision if request.regime == "wob" else woo_decision
+    found = first_decision(request)
+    # Without a decision, every logged event counts (events dated after "as of" would be
+    # flagged as future events and ignored).
+    latest = max((e.event_date for e in request.events), default=request.received_on)
+    as_of = found[1] if found is not None else max(latest, request.received_on)
     try:
-        return compute(request.received_on, extension_notice=notice)
+        return status_decision_term(request, as_of)
     except InvalidInput:
         # A receipt date outside the calendar's years (a typo such as 1926) leaves this one
         # request without a term instead of breaking the whole summary.

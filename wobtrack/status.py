@@ -65,16 +65,6 @@ class OpenDeadline:
     request: Request
     deadline: TrackedDeadline
 
-    def to_json(self) -> dict[str, object]:
-        """The deadline's JSON with the request it belongs to."""
-        return {
-            "request_id": self.request.id,
-            "authority": self.request.authority.name,
-            "subject": self.request.subject,
-            "reference": self.request.reference,
-            **self.deadline.to_json(),
-        }
-
 
 def open_deadlines(
     session: Session, today: date, within_days: int | None = None
@@ -94,3 +84,24 @@ def open_deadlines(
             found.append(OpenDeadline(request, deadline))
     found.sort(key=lambda o: (o.deadline.due, o.request.id, o.deadline.key))
     return found
+
+
+def decision_term(request: Request, as_of: date) -> TrackedDeadline | None:
+    """The decision term as it stood on ``as_of`` (e.g. the day the decision came).
+
+    The status engine applies everything logged up to that day — verdaging, zienswijze and
+    opschorting suspensions, late or second verdagingen ignored — so the summary's
+    "decided late" agrees with ``request show``.
+    """
+    facts = request_facts(request)
+    before = RequestFacts(
+        regime=facts.regime,
+        received=facts.received,
+        events=tuple(
+            e for e in facts.events if e.on <= as_of and e.kind not in _DECISION_EVENT_KINDS
+        ),
+        decisions=(),
+        bezwaar_committee=facts.bezwaar_committee,
+    )
+    status = derive_status(before, as_of)
+    return status.deadline("decision_extended_due") or status.deadline("decision_due")

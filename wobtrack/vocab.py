@@ -19,7 +19,7 @@ EVENT_KINDS: Final = (
     "resumed",
     "extended",  # verdaging (Woo 4.4 lid 2 / Wob 6 lid 2); the event date is the notice date
     "decision",  # a decision was taken; links to a Decision row when imported
-    "ingebrekestelling_sent",  # notice of default (Awb 4:17 / 6:12); date = received by authority
+    "ingebrekestelling_sent",  # notice of default (Awb 6:12 lid 2); date = its receipt
     "bezwaar_filed",
     "bezwaar_extended",  # verdaging of the decision on bezwaar (Awb 7:10 lid 3)
     "acoi_complaint_sent",  # Woo 7.3: complaint to the ACOI suspends the bezwaar term

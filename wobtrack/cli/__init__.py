@@ -4,7 +4,11 @@ from wobtrack.cli import (  # noqa: F401  (importing registers the commands)
     calc,
     deadlines,
     decisions,
+    demo,
+    drafts,
+    exchange,
     parse,
+    remind,
     tracker,
 )
 from wobtrack.cli.base import cli
@@ -12,7 +16,7 @@ from wobtrack.cli.base import cli
 
 def main() -> None:
     """Console-script entry point."""
-    cli()
+    cli(prog_name="wobtrack")
 
 
 __all__ = ["cli", "main"]

@@ -6,7 +6,7 @@ import click
 
 from wobtrack.cli.base import App, cli, echo_json, json_option, pass_app
 from wobtrack.cli.render import render_open_deadlines
-from wobtrack.status import open_deadlines
+from wobtrack.reminders import collect_reminders
 
 
 @cli.command("deadlines")
@@ -22,7 +22,7 @@ from wobtrack.status import open_deadlines
 def deadlines(app: App, within_days: int | None, as_json: bool) -> None:
     """List every open deadline, soonest first, with what to do."""
     with app.transaction() as session:
-        rows = [row.to_json() for row in open_deadlines(session, app.today, within_days)]
+        rows = [r.deadline_json() for r in collect_reminders(session, app.today, within_days)]
     if as_json:
         echo_json(rows)
     elif rows:

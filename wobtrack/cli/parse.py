@@ -7,6 +7,7 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
+from textwrap import shorten
 from typing import Any
 
 import click
@@ -73,7 +74,7 @@ def _run(files: list[str], jobs: int, cache_dir: Path | None) -> list[FileResult
 
 
 def render_letter(data: dict[str, Any]) -> str:
-    """One parsed letter as text: header, per-item table, bezwaar clause, warnings."""
+    """One parsed letter as text: header, per-item table, dictum, bezwaar, warnings."""
     regime = (data.get("regime") or "").capitalize() or "Wob/Woo"
     lines = [f"{data['file']}  ({regime} decision, {_pages(data.get('pages'))})"]
     lines.append(f"  Decision date:    {_day(data.get('decision_date'))}")
@@ -99,6 +100,9 @@ def render_letter(data: dict[str, Any]) -> str:
     if unanswered:
         lines.append(f"  Unanswered items: {', '.join(unanswered)} (a ground for bezwaar)")
     lines.append("")
+    parts: Sequence[str] = (data.get("decision") or {}).get("parts") or []
+    lines.append("  Besluit:" if parts else "  Besluit: no dictum found")
+    lines += [f"    {shorten(part, 100, placeholder=' …')}" for part in parts]
     lines.append(f"  Bezwaar: {_bezwaar(data.get('bezwaar'))}")
     warnings: Sequence[str] = data.get("warnings") or []
     if warnings:

@@ -111,7 +111,12 @@ def render_review(rows: list[dict[str, Any]]) -> str:
     """``review``: one block per item with the evidence found."""
     lines: list[str] = []
     for row in rows:
-        why = "; ".join(row["flags"]) or "the parser is unsure"
+        if row["flags"]:
+            why = "; ".join(row["flags"])
+        elif "unanswered" in row["outcomes"]:
+            why = "the letter never answers this item (a ground for bezwaar)"
+        else:
+            why = "the parser is unsure"
         lines.append(
             f"Request {row['request_id']} item {row['number']}: "
             f"{', '.join(row['outcomes']) or 'no outcome'} — {why}"
@@ -156,7 +161,9 @@ def render_referral_summary(data: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def _days_left(days: int) -> str:
+def _days_left(days: int, key: str = "") -> str:
+    if days < 0 and key.endswith("_from"):
+        return "now"  # a step the requester may take since that day
     if days == 0:
         return "today"
     if days < 0:
@@ -172,7 +179,7 @@ def render_open_deadlines(rows: list[dict[str, Any]]) -> str:
             [
                 [
                     _day(row["due"]),
-                    _days_left(row["days_left"]),
+                    _days_left(row["days_left"], row["key"]),
                     str(row["request_id"]),
                     row["key"],
                     _short(row["authority"], 30),
@@ -195,3 +202,77 @@ def render_deadline_details(deadlines: list[dict[str, Any]]) -> list[str]:
         lines += [f"      {step}" for step in deadline["steps"]]
         lines += [f"      warning: {warning}" for warning in deadline["warnings"]]
     return lines
+
+
+def _median(value: float | None) -> str:
+    if value is None:
+        return "-"
+    return str(int(value)) if value == int(value) else f"{value:.1f}"
+
+
+def _of(part: int, whole: int, share: float | None) -> str:
+    return "-" if share is None else f"{part}/{whole} ({share:.0%})"
+
+
+def _timing_line(decision: dict[str, Any] | None) -> str:
+    if decision is None:
+        return "  No decision yet."
+    line = f"  Decided {_day(decision['date'])} ({decision['kind']} #{decision['id']})"
+    if decision["days"] is not None:
+        line += f", {decision['days']} days after receipt"
+    if decision["due"] is not None:
+        verdict = "LATE" if decision["late"] else "on time"
+        line += f"; due {_day(decision['due'])} ({decision['term_days']} days): {verdict}"
+    return line + "."
+
+
+def render_summary(data: dict[str, Any]) -> str:
+    """``summary``: per request the items' final outcomes; per authority timing and outcomes."""
+    lines: list[str] = []
+    for request in data["requests"]:
+        lines.append(
+            f"Request {request['id']}: {_short(request['subject'], 60)} — "
+            f"{request['authority']} ({request['regime']}, {request['state']})"
+        )
+        lines.append(_timing_line(request["decision"]))
+        if request["items"]:
+            lines += ["  " + line for line in render_outcomes(request["items"]).splitlines()]
+        lines.append("")
+    if not data["requests"]:
+        return "No requests yet."
+    authorities = data["authorities"]
+    lines.append(
+        table(
+            [
+                "AUTHORITY",
+                "REQUESTS",
+                "DECIDED",
+                "DAYS MEDIAN/MAX",
+                "TERM MEDIAN/MAX",
+                "LATE",
+                "REFERRAL ONLY",
+            ],
+            [
+                [
+                    _short(a["authority"], 32),
+                    str(a["requests"]),
+                    str(a["decided"]),
+                    f"{_median(a['days_to_decision']['median'])}/"
+                    f"{a['days_to_decision']['max'] if a['timed'] else '-'}",
+                    f"{_median(a['legal_term_days']['median'])}/"
+                    f"{a['legal_term_days']['max'] if a['timed'] else '-'}",
+                    _of(a["decided_late"], a["timed"], a["late_share"]),
+                    _of(a["referral_only"], a["items_decided"], a["referral_only_share"]),
+                ]
+                for a in authorities
+            ],
+        )
+    )
+    lines.append("")
+    for a in authorities:
+        counts = ", ".join(f"{o} {n}" for o, n in a["outcomes"].items() if n) or "no outcomes yet"
+        grounds = ", ".join(f"{g['ground']} ({g['items']})" for g in a["grounds"][:5])
+        lines.append(
+            f"{_short(a['authority'], 32)}: {counts}" + (f"; grounds {grounds}" if grounds else "")
+        )
+    return "\n".join(lines)

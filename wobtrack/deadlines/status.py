@@ -189,7 +189,9 @@ class _Deriver:
     # ---------------------------------------------------------------- small helpers
 
     def flag(self, event: EventFact, message: str) -> None:
-        self.flags.append(Flag(event.event_id, message))
+        flag = Flag(event.event_id, message)
+        if flag not in self.flags:  # a period can be paired in more than one phase
+            self.flags.append(flag)
 
     def warn(self, text: str) -> None:
         if text not in self.warnings:
@@ -435,7 +437,14 @@ class _Deriver:
                         f"precisering requested {human_date(event.on)}, after the two weeks of "
                         f"Woo 4.1 lid 5 ended on {human_date(limit.due)}",
                     )
-        other = compute(received, extension_notice=notice, suspensions=[*suspensions, *periods])
+        # Under that reading the first term is longer, so a verdaging that came "late" may be
+        # timely: re-judge it before computing the other date.
+        wider = [*suspensions, *periods]
+        first = compute(received, suspensions=wider)
+        timely = [e.on for e in self.of("extended") if received <= e.on <= first.due]
+        other = compute(
+            received, extension_notice=timely[0] if timely else notice, suspensions=wider
+        )
         text = (
             "[U] A precisering request (Woo 4.1 lid 5) is not treated as suspending the decision "
             "term (legal-spec 9.3)."
@@ -510,7 +519,9 @@ class _Deriver:
     def bezwaar_term(self, decision: _Decision, regime: str | None) -> Deadline:
         """The bezwaar term of a decision, suspended by an ACOI complaint if one was sent."""
         plain = bezwaar_end(decision.bekendmaking)
-        complaints = self.of("acoi_complaint_sent", after=decision.bekendmaking, until=plain.due)
+        complaints = self.of(
+            "acoi_complaint_sent", after=decision.bekendmaking - ONE_DAY, until=plain.due
+        )
         if not complaints:
             return plain
         complaint = complaints[0]
@@ -532,9 +543,11 @@ class _Deriver:
         term = self.bezwaar_term(decision, regime)
         post = bezwaar_post_latest_receipt(decision.bekendmaking, bezwaar_term=term)
         fact = decision.fact
-        where = f" ({fact.bezwaar_address})" if fact is not None and fact.bezwaar_address else ""
+        where = ""
+        if fact is not None and fact.bezwaar_address:
+            where = f" at {' '.join(fact.bezwaar_address.split())}"  # addresses span lines
         if fact is not None and fact.electronic_filing:
-            where += " (electronic filing offered)"
+            where += "; electronic filing is open"
         if term.due >= self.today:
             self.track(
                 term,
@@ -674,7 +687,7 @@ class _Deriver:
             self.warn(
                 "[U] This Wob request was still undecided on 1 May 2022, when the Woo took effect "
                 "without transitional law: which decision term governed is unsettled "
-                "(legal-spec 5.2). Both terms are shown."
+                "(legal-spec 5.2). The Woo's term is shown as another reading where it differs."
             )
         if received is not None and regime == "wob" and received < date(2009, 10, 1):
             self.warn(

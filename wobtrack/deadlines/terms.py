@@ -233,10 +233,15 @@ class _Explainer:
                     "provisional and moves one day later for every further day it lasts."
                 )
         end, skipped = _run(start, days, suspended)
+        listed = sum(len(period.days()) for period in suspensions)
+        if listed != len(suspended):
+            self.steps.append(
+                f"{_days(listed - len(suspended))} lie in more than one period and count once"
+            )
         if len(suspended) != skipped:
             self.steps.append(
                 f"{_days(len(suspended) - skipped)} of the suspended days fall outside the running "
-                "term (before it started, after it ended, or counted twice) and do not count"
+                "term (before it started or after it ended) and do not count"
             )
         total = skipped + suspended_days
         end += timedelta(days=suspended_days)
@@ -460,6 +465,7 @@ def _decision(
                 if extension_notice > first_due
                 else f"before the request was received on {human_date(received)}"
             )
+            ex.cite(ext_article)
             ex.steps.append(
                 f"verdaging notified {human_date(extension_notice)}, {why}: it does not extend "
                 f"the term ({ext_article}: notice before the first term ends)"
@@ -490,7 +496,7 @@ def _decision(
     if pending_woo:
         # legal-spec 5.2 / vector V45: a verdaging notified under the Woo adds only 2 weeks.
         ext_days = 14
-    weeks_text = f"{4} weeks + {ext_days // 7} weeks verdaging"
+    weeks_text = f"4 weeks + {ext_days // 7} weeks verdaging"
     suspended = frozenset(day for period in suspensions for day in period.days())
     raw, skipped = _run(received, 28 + ext_days, suspended)
     raw += timedelta(days=suspended_days)
@@ -712,6 +718,7 @@ def bezwaar_decision(
     if extension_notice is not None:
         extended = True
         if extension_notice > first_due:
+            ex.cite("Awb 7:10 lid 3")
             ex.steps.append(
                 f"verdaging notified {human_date(extension_notice)}, after the term ended on "
                 f"{human_date(first_due)}: it does not extend the term (Awb 7:10 lid 3)"

@@ -83,7 +83,8 @@ def parse_files(
             if progress is not None:
                 progress(done[-1])
         return done
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    pool = ProcessPoolExecutor(max_workers=workers)
+    try:
         futures: dict[Future[FileResult], int] = {}
         # Largest files first: the pool then ends with small ones instead of one worker
         # still busy on a big inventory while the others are idle.
@@ -102,6 +103,12 @@ def parse_files(
             results[i] = result
             if progress is not None:
                 progress(result)
+    except BaseException:
+        # Ctrl-C (or a failing progress callback): drop the queued files instead of
+        # parsing all of them before the interrupt takes effect.
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
     return [r for r in results if r is not None]
 
 

@@ -41,15 +41,15 @@ _MAC_GLYPH_ZERO: Final = 19
 
 
 def _month_alternation() -> str:
-    """Month names, longest first, tolerating one stray space inside ("novembe r")."""
+    """Month names, longest first, tolerating stray spaces inside ("novembe r")."""
     names = sorted(MONTHS, key=len, reverse=True)
-    return "|".join(r"\s?".join(name) if len(name) > 3 else name + r"\.?" for name in names)
+    return "|".join(r"\s?".join(name) if len(name) > 3 else name for name in names)
 
 
 _DAY: Final = r"(?:(?P<cid>(?:\(cid:\d{1,3}\)){1,2})|(?P<day>[0-9lIiOo]{1,2}))"
 _WORD_DATE: Final = re.compile(
     r"(?<![\w(])" + _DAY + r"(?:e|ste|de)?\s*"
-    r"(?P<month>" + _month_alternation() + r")(?![a-z])\s*"
+    r"(?P<month>" + _month_alternation() + r")(?![a-z])\.?\s*"
     r"(?P<year>[12lI][09Oo][0-9lIOo]{2})(?!\d)",
     re.IGNORECASE,
 )
@@ -105,9 +105,7 @@ def find_dates(text: str) -> list[DateMention]:
     for match in _WORD_DATE.finditer(text):
         cid = match["cid"]
         day = _cid_day(cid) if cid else _ocr_number(match["day"])
-        value = _make_date(
-            _ocr_number(match["year"]), _month_number(match["month"]), day
-        )
+        value = _make_date(_ocr_number(match["year"]), _month_number(match["month"]), day)
         if value is not None:
             found.append(DateMention(value, match.start(), match.end(), recovered=bool(cid)))
     for match in _NUMERIC_DATE.finditer(text):
@@ -164,12 +162,19 @@ def _cid_date_line(line: str) -> DateMention | None:
         return None
     day_glyphs, month_glyphs, year_glyphs = (_glyph_ids(r[0]) for r in runs[1:4])
     months = {n for name, n in MONTHS.items() if _glyphs_spell(month_glyphs, name)}
-    year_bases = {_MAC_GLYPH_ZERO} | {min(year_glyphs) - d for d in range(10)}
-    years = {y for y in _glyph_numbers(year_glyphs, year_bases) if y in _YEARS}
-    days = _glyph_numbers(day_glyphs, year_bases)
+    # Day and year share the font, so the same digit-zero glyph; a day set in a font of the
+    # Macintosh order is tried as well.
+    bases = {_MAC_GLYPH_ZERO} | {min(year_glyphs) - d for d in range(10)}
+    pairs = {
+        (day, year)
+        for base in bases
+        for year in _glyph_numbers(year_glyphs, {base})
+        for day in _glyph_numbers(day_glyphs, {base, _MAC_GLYPH_ZERO})
+        if year in _YEARS
+    }
     candidates = {
         value
-        for value in (_make_date(y, m, d) for y in years for m in months for d in days)
+        for value in (_make_date(y, m, d) for d, y in pairs for m in months)
         if value is not None
     }
     if len(candidates) != 1:
@@ -197,6 +202,18 @@ _PLACE_DATE: Final = re.compile(
 _LABEL_REACH: Final = 60
 #: Lines after a lone "Datum" label to look at.
 _LINES_AFTER_LABEL: Final = 3
+
+# Votes for a letterhead date, by how surely the place shows the letter's own date. The
+# first page counts FIRST_PAGE times: later pages repeat the letterhead, but also carry
+# annexes and tables.
+_FIRST_PAGE: Final = 3.0
+_LABEL_THEN_DATE: Final = 3.0  # "Datum 4 augustus 2020" at the start of a line
+_LABEL_IN_LINE: Final = 1.0  # "... Gemeente Amsterdam Datum 24 juli 2020" (a page header)
+_DATE_BELOW_LABEL: Final = 2.5  # "Datum" / "26 november 2020"
+_DATE_ENDS_LINE_BELOW: Final = 1.0  # "Datum" / "tekst tekst 26 november 2020" (a column)
+_PLACE_AND_DATE: Final = 2.5  # "Den Haag, 3 februari 2026"
+#: A runner-up this close to the winner makes the date ambiguous.
+_AMBIGUOUS: Final = 0.75
 
 
 @dataclass(frozen=True)
@@ -235,11 +252,13 @@ def _trailing_date(line: str) -> DateMention | None:
 VoteFn = Callable[[DateMention, float, int, str], None]
 
 
-def find_decision_date(pages: Sequence[str]) -> DateFinding:
+def find_decision_date(pages: Sequence[str], not_before: date | None = None) -> DateFinding:
     """The letter's dagtekening, voted over every place the letterhead shows it.
 
     Letterheads repeat "Datum" on each page, so every labelled date gets a vote, the
     first page's weighing most; a date that only occurs in the running text never counts.
+    A letterhead date before ``not_before`` (the request's receipt) is a typo the letter
+    itself contradicts: another letterhead date wins if there is one, with a warning.
     """
     votes: dict[date, float] = {}
     first_seen: dict[date, tuple[int, str, bool]] = {}
@@ -249,39 +268,55 @@ def find_decision_date(pages: Sequence[str]) -> DateFinding:
         first_seen.setdefault(mention.value, (page, line.strip(), mention.recovered))
 
     for page_no, page in enumerate(pages, start=1):
-        page_weight = 3.0 if page_no == 1 else 1.0
+        page_weight = _FIRST_PAGE if page_no == 1 else 1.0
         lines = [line.strip() for line in page.splitlines()]
         for index, line in enumerate(lines):
-            if not line:
+            if not line or (
+                "atum" not in line
+                and "agtekening" not in line
+                and "," not in line
+                and not line.startswith("(cid:")
+            ):
                 continue
             if line.startswith("(cid:"):
                 glyph_date = _cid_date_line(line)
                 if glyph_date is not None:
-                    vote(glyph_date, 3.0 * page_weight, page_no, line)
+                    vote(glyph_date, _LABEL_THEN_DATE * page_weight, page_no, line)
                 continue
             if _DATUM_ALONE.match(line):
                 _vote_following(lines, index, page_no, page_weight, vote)
                 continue
             label = _DATUM_LABEL.search(line)
-            if label is not None and (label.start() == 0 or line[: label.start()].strip()):
+            if label is not None:
                 after = line[label.end() :]
                 near = _dates_near_start(after, _LABEL_REACH)
                 if near:
-                    vote(near[0], 3.0 * page_weight if label.start() == 0 else page_weight,
-                         page_no, line)
+                    weight = _LABEL_THEN_DATE if label.start() == 0 else _LABEL_IN_LINE
+                    vote(near[0], weight * page_weight, page_no, line)
                     continue
             place = _PLACE_DATE.match(line)
             if place is not None and index > 0:
                 mention = _only_date(place["rest"])
                 if mention is not None and not line.lower().startswith(("op ", "in ", "bij ")):
-                    vote(mention, 2.5 * page_weight, page_no, line)
+                    vote(mention, _PLACE_AND_DATE * page_weight, page_no, line)
     if not votes:
-        return DateFinding(None, warnings=("no dagtekening (letter date) found; decision_date left empty",))
+        return DateFinding(
+            None, warnings=("no dagtekening (letter date) found; decision_date left empty",)
+        )
     ranked = sorted(votes.items(), key=lambda kv: (-kv[1], first_seen[kv[0]][0]))
+    warnings: list[str] = []
+    if not_before is not None and ranked[0][0] < not_before:
+        plausible = [kv for kv in ranked if kv[0] >= not_before]
+        if plausible:
+            warnings.append(
+                f"the letterhead shows {ranked[0][0].isoformat()}, before the request was "
+                f"received ({not_before.isoformat()}); {plausible[0][0].isoformat()}, also "
+                "shown as the letter's date, is used"
+            )
+            ranked = plausible + [kv for kv in ranked if kv[0] < not_before]
     best, score = ranked[0]
     page_no, line, recovered = first_seen[best]
-    warnings: list[str] = []
-    if len(ranked) > 1 and ranked[1][1] >= score * 0.75:
+    if len(ranked) > 1 and ranked[1][1] >= score * _AMBIGUOUS and not warnings:
         warnings.append(
             f"decision date ambiguous: {best.isoformat()} chosen over "
             f"{ranked[1][0].isoformat()} (both shown as the letter's date)"
@@ -294,17 +329,18 @@ def find_decision_date(pages: Sequence[str]) -> DateFinding:
     return DateFinding(best, page_no, line, tuple(warnings))
 
 
-def _vote_following(lines: list[str], index: int, page_no: int, weight: float, vote: VoteFn) -> None:
+def _vote_following(
+    lines: list[str], index: int, page_no: int, weight: float, vote: VoteFn
+) -> None:
     """After a lone "Datum", the first following line that is (or ends in) a date."""
     for line in lines[index + 1 : index + 1 + _LINES_AFTER_LABEL]:
         if not line:
             continue
         mention = _only_date(line)
         if mention is not None:
-            vote(mention, 2.5 * weight, page_no, line)
+            vote(mention, _DATE_BELOW_LABEL * weight, page_no, line)
             return
         mention = _trailing_date(line)
         if mention is not None:
-            vote(mention, 1.0 * weight, page_no, line)
+            vote(mention, _DATE_ENDS_LINE_BELOW * weight, page_no, line)
             return
-

@@ -26,7 +26,13 @@ KEYWORD_GROUNDS: Final[tuple[tuple[str, str | None, str | None], ...]] = (
     (r"(?<!bijzondere )persoonsgegevens|persoonlijke levenssfeer", "10.2.e", "5.1.2e"),
     (r"bijzondere (?:categorie(?:ën)? )?(?:van )?persoonsgegevens", "10.1.d", "5.1.1d"),
     (r"persoonlijke beleidsopvatting", "11.1", "5.2"),
-    (r"vertrouwelijk (?:aan de overheid )?(?:zijn )?meegedeelde bedrijfs", "10.1.c", "5.1.1c"),
+    (
+        r"vertrouwelijk (?:aan de overheid )?(?:zijn )?meegedeelde bedrijfs"
+        r"|bedrijfs\S* (?:en fabricagegegevens )?(?:\S+ ){0,10}?vertrouwelijk (?:aan \S+ \S+ )?"
+        r"(?:zijn |is |worden )?(?:meegedeeld|verstrekt)",
+        "10.1.c",
+        "5.1.1c",
+    ),
     (r"concurrentiegevoelige bedrijfs", "10.2.g", "5.1.2f"),
     (r"onevenredige (?:bevoordeling|benadeling)", "10.2.g", "5.1.5"),
     (r"economische of financiële belangen", "10.2.b", "5.1.2b"),
@@ -41,8 +47,12 @@ KEYWORD_GROUNDS: Final[tuple[tuple[str, str | None, str | None], ...]] = (
 )
 
 # OCR puts letters where digits belong: "io lid 2", "l0.2.e", "1O.2.e", "5.l.2e".
-_OCR_TEN: Final = re.compile(r"(?<![\w.])(?:io|lo|l0|1o|I0|1O|lO|IO)(?=\s*(?:[.,]\s*\d|,?\s*lid\b|,\s*\w+\s+lid\b))")
-_OCR_ELEVEN: Final = re.compile(r"(?<![\w.])(?:ll|l1|1l|I1|1I|II)(?=\s*(?:[.,]\s*\d|,?\s*lid\b|,\s*\w+\s+lid\b))")
+_OCR_TEN: Final = re.compile(
+    r"(?<![\w.])(?:io|lo|l0|1o|I0|1O|lO|IO)(?=\s*(?:[.,]\s*\d|,?\s*lid\b|,\s*\w+\s+lid\b))"
+)
+_OCR_ELEVEN: Final = re.compile(
+    r"(?<![\w.])(?:ll|l1|1l|I1|1I|II)(?=\s*(?:[.,]\s*\d|,?\s*lid\b|,\s*\w+\s+lid\b))"
+)
 _OCR_DOTTED_ONE: Final = re.compile(r"(?<=\d\.)[lI](?=\.?\d|\.?[a-i]\b)|(?<=\d\.\d\.)[lI](?=\b)")
 
 _LETTER_LIST: Final = r"[a-i](?:\s*(?:,|en|of|&|/)\s*[a-i])*"
@@ -70,6 +80,14 @@ _MORE_LID: Final = re.compile(
     r"(?:" + _LETTERS + r")?",
     re.IGNORECASE,
 )
+_LIST_SEPARATOR: Final = re.compile(r"\s*(?:,|;|/|en|of|&)\s*", re.IGNORECASE)
+_NAMES_LAW: Final = re.compile(r"\s*(?:,\s*)?(?:van de |uit de )?(?:Woo|Wob)\b", re.IGNORECASE)
+#: Cheap pre-checks: an article needs a 5, 10 or 11 (or its OCR twin); one combined
+#: pattern finds whether any interest is named at all.
+_MAYBE_ARTICLE: Final = re.compile(
+    r"(?<![\w.])(?:5|10|11|io|lo|l0|1o|I0|1O|lO|IO|ll|l1|1l|I1|1I|II)(?![\d])"
+)
+_ANY_KEYWORD: Final = re.compile("|".join(f"(?:{p})" for p, _, _ in KEYWORD_GROUNDS), re.IGNORECASE)
 _KEYWORDS: Final = tuple(
     (re.compile(pattern, re.IGNORECASE), wob, woo) for pattern, wob, woo in KEYWORD_GROUNDS
 )
@@ -131,22 +149,36 @@ def _codes(law: str, lid: int | None, letters: list[str], cited: bool) -> list[s
 
 def explicit_grounds(text: str) -> list[str]:
     """Codes of the exception articles ``text`` cites, in order, without duplicates."""
+    if not _MAYBE_ARTICLE.search(text):
+        return []
     text = _fix_ocr(text)
     codes: list[str] = []
+    previous_end: int | None = None  # where the last ground ended
     for match in _GROUND.finditer(text):
         law = match["law"]
-        cited = bool(match["artikel"])
+        # "5.2 Woo" names the law and "5.1.2e, 5.2" lists grounds; a bare "5.2" may be a
+        # section number.
+        cited = (
+            bool(match["artikel"])
+            or bool(_NAMES_LAW.match(text, match.end()))
+            or (
+                previous_end is not None
+                and bool(_LIST_SEPARATOR.fullmatch(text, previous_end, match.start()))
+            )
+        )
         found = _codes(law, _lid_of(match), _letters_of(match), cited)
         more = _MORE_LID.match(text, match.end())
         if found and more is not None:
             found += _codes(law, _lid_of(more), _letters_of(more), cited=True)
+        if found:
+            previous_end = (more or match).end()
         codes.extend(code for code in found if code not in codes)
     return codes
 
 
 def keyword_grounds(text: str, regime: str | None) -> list[str]:
     """Codes of the grounds ``text`` names by their protected interest ("persoonsgegevens")."""
-    if regime not in ("wob", "woo"):
+    if regime not in ("wob", "woo") or not _ANY_KEYWORD.search(text):
         return []
     codes: list[str] = []
     for pattern, wob, woo in _KEYWORDS:

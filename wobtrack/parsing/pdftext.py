@@ -9,6 +9,7 @@ cache directory, so parsing an unchanged file again costs one hash and one small
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
 import re
@@ -115,8 +116,6 @@ def _check_page_count(path: Path, count: int, max_pages: int) -> None:
 
 def _extract(path: Path, data: bytes, digest: str, max_pages: int) -> PdfText:
     """Run pdfplumber over ``data``; every failure becomes an ``UnreadableDocument``."""
-    import io
-
     # Imported here rather than at the top: ~0.3 s of imports that a warm cache avoids.
     import pdfplumber
 
@@ -127,7 +126,8 @@ def _extract(path: Path, data: bytes, digest: str, max_pages: int) -> PdfText:
     with pdf:
         # The page tree's /Count refuses an overlong PDF before pdfplumber builds an
         # object for every page (about a second per 2,000 pages); the real count below
-        # still decides when /Count is missing or understated.
+        # still decides when /Count is missing or understated. (A PDF that overstates
+        # it is broken enough that refusing it is no loss.)
         _check_page_count(path, _declared_page_count(pdf), max_pages)
         try:
             count = len(pdf.pages)

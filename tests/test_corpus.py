@@ -1,0 +1,88 @@
+"""Acceptance over ../shared/corpus/wob-letters: 187 real Wob decisions and inventories.
+
+No file may crash the parser: each is parsed, or refused with a clean UnreadableDocument
+(the image-only scans). The decision date must equal the annotated one of
+``ground-truth.csv`` for at least 90% of the letters that have one. Extraction of the
+whole corpus takes a few minutes of CPU; it runs once per session, on all cores.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+from collections import Counter
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SHARED
+from wobtrack.errors import UnreadableDocument
+from wobtrack.parsing.batch import FileResult, parse_files
+
+CORPUS = SHARED / "corpus" / "wob-letters"
+GROUND_TRUTH = CORPUS / "ground-truth.csv"
+MIN_DATE_ACCURACY = 0.90
+
+pytestmark = [
+    pytest.mark.corpus,
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        not GROUND_TRUTH.is_file(), reason=f"{CORPUS} is absent (../shared is not available)"
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def results(tmp_path_factory: pytest.TempPathFactory) -> dict[str, FileResult]:
+    """Every corpus PDF's result, keyed by its path relative to the corpus folder."""
+    files = sorted(CORPUS.rglob("*.pdf"))
+    cache = tmp_path_factory.mktemp("pdftext-cache")
+    parsed = parse_files(files, os.cpu_count() or 1, cache)
+    return {Path(r.file).relative_to(CORPUS).as_posix(): r for r in parsed}
+
+
+def _ground_truth_dates() -> dict[str, date]:
+    """file -> decision date, for the rows that have one (written d-m-yyyy)."""
+    with GROUND_TRUTH.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    dates = {}
+    for row in rows:
+        if row["decision_date"].strip():
+            day, month, year = (int(part) for part in row["decision_date"].split("-"))
+            dates[row["file"]] = date(year, month, day)
+    return dates
+
+
+def test_no_file_crashes_the_parser(results: dict[str, FileResult]) -> None:
+    assert len(results) == 187
+    unclean = {
+        f: r.error
+        for f, r in results.items()
+        if not r.ok and r.exit_code != UnreadableDocument.exit_code
+    }
+    assert not unclean, f"not a clean UnreadableDocument: {unclean}"
+    # The reason of each refusal, without the file name: "has no text layer", ...
+    reasons = Counter(
+        "parsed" if r.ok else (r.error or "").removeprefix(f"{CORPUS / f}: ").split(" (")[0]
+        for f, r in results.items()
+    )
+    print(f"\ncorpus: {dict(reasons)}")
+    for file, result in results.items():
+        if result.data is not None:
+            assert result.data["items"], f"{file}: no items (a letter is at least item 1)"
+
+
+def test_decision_dates_match_the_ground_truth(results: dict[str, FileResult]) -> None:
+    truth = _ground_truth_dates()
+    assert len(truth) >= 60, "ground-truth.csv lost its decision dates"
+    misses = []
+    for file, expected in sorted(truth.items()):
+        result = results[file]
+        found = result.data["decision_date"] if result.data is not None else result.error
+        if found != expected.isoformat():
+            misses.append(f"  {file}: expected {expected.isoformat()}, got {found}")
+    accuracy = 1 - len(misses) / len(truth)
+    print(f"\ndecision date: {len(truth) - len(misses)}/{len(truth)} = {accuracy:.1%}")
+    print("\n".join(misses))
+    assert accuracy >= MIN_DATE_ACCURACY, "\n".join(misses)

@@ -1,0 +1,196 @@
+"""Importing decision letters into the tracker, corrections, review and referral summary."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from tests.conftest import Cli
+from wobtrack import db as database
+from wobtrack.models import Decision, Event, ItemOutcome, OutcomeCorrection, RequestItem
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+WOO_LETTER = SAMPLES / "woo-besluit-2026.pdf"
+
+
+@pytest.fixture(autouse=True)
+def _private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+
+
+def _woo_request(run: Cli, *extra: str) -> None:
+    run(
+        "request", "add", "-a", "Gemeente Lindeburg", "-s", "Parkeerbeleid",
+        "--received", "2026-01-12",
+        "--items-file", str(SAMPLES / "woo-verzoek-2026.txt"), *extra,
+    )  # fmt: skip
+
+
+def _counts(db_url: str) -> dict[str, int]:
+    engine = database.make_engine(db_url)
+    try:
+        with Session(engine) as session:
+            return {
+                m.__tablename__: session.scalar(select(func.count()).select_from(m)) or 0
+                for m in (Decision, ItemOutcome, OutcomeCorrection, RequestItem, Event)
+            }
+    finally:
+        engine.dispose()
+
+
+def _import(run: Cli, *args: str) -> dict[str, object]:
+    result = run("decision", "import", *args, "--json")
+    return json.loads(result.stdout)  # type: ignore[no-any-return]
+
+
+def test_import_stores_outcomes_per_item(run: Cli) -> None:
+    _woo_request(run)
+    data = _import(run, "1", str(WOO_LETTER))
+    outcomes = {item["number"]: item["outcomes"] for item in data["items"]}  # type: ignore[attr-defined]
+    assert outcomes == {
+        "1": ["referred"],
+        "2": ["partly_granted"],
+        "3": ["refused"],
+        "4": ["granted"],
+        "5": ["forwarded"],
+        "6": ["unanswered"],
+        "7": ["partly_granted"],
+        "8": ["not_held"],
+    }
+    shown = json.loads(run("request", "show", "1", "--json").stdout)
+    assert shown["state"] == "closed"  # on 22 Nov 2026 every remedy term has passed
+    ten_days_later = Cli(run.db_url, today=date(2026, 2, 16))
+    shown = json.loads(ten_days_later("request", "show", "1", "--json").stdout)
+    assert shown["state"] == "decided"
+    decision = shown["decisions"][0]
+    assert (decision["decision_date"], decision["bekendmaking"]) == ("2026-02-06", "2026-02-06")
+    assert decision["reference"] == "Z/26/004512"
+    # Awb 6:7/6:8: bekendmaking Fri 6 Feb 2026 + 42 days = Fri 20 Mar 2026.
+    keys = {d["key"]: d["due"] for d in shown["deadlines"]}
+    assert keys["bezwaar_end"] == "2026-03-20"
+
+
+def test_sent_date_moves_the_bezwaar_term(run: Cli) -> None:
+    _woo_request(run)
+    _import(run, "1", str(WOO_LETTER), "--sent", "2026-02-09")
+    shown = json.loads(
+        Cli(run.db_url, today=date(2026, 2, 16))("request", "show", "1", "--json").stdout
+    )
+    assert shown["decisions"][0]["bekendmaking"] == "2026-02-09"
+    # Mon 9 Feb 2026 + 42 days = Mon 23 Mar 2026 (Awb 6:8 lid 1, 3:41).
+    assert {d["key"]: d["due"] for d in shown["deadlines"]}["bezwaar_end"] == "2026-03-23"
+
+
+def test_importing_the_same_file_twice_changes_nothing(run: Cli, db_url: str) -> None:
+    _woo_request(run)
+    _import(run, "1", str(WOO_LETTER))
+    before = _counts(db_url)
+    again = _import(run, "1", str(WOO_LETTER))
+    assert again["created"] is False
+    assert _counts(db_url) == before
+    assert "already imported" in run("decision", "import", "1", str(WOO_LETTER)).stdout
+
+
+def test_items_missing_on_either_side_are_flagged(run: Cli) -> None:
+    # The tracker knows items 1-3 and 9; the letter answers 1-8.
+    run("request", "add", "-a", "Gemeente Lindeburg", "-s", "x", "--received", "2026-01-12",
+        "--item", "a", "--item", "b", "--item", "c", "--item", "9. extra")  # fmt: skip
+    data = _import(run, "1", str(WOO_LETTER))
+    assert data["added_items"] == ["4", "5", "6", "7", "8"]
+    assert data["unanswered_items"] == ["9"]
+    review = json.loads(run("review", "--json").stdout)
+    flagged = {row["number"]: row["flags"] for row in review}
+    assert flagged["9"] == ["not addressed in the letter"]
+    assert flagged["4"] == ["in the letter but not logged with the request"]
+
+
+def test_correction_wins_over_the_parser(run: Cli, db_url: str) -> None:
+    _woo_request(run)
+    _import(run, "1", str(WOO_LETTER))
+    run("outcome", "set", "1", "3", "partly-granted", "refused", "-g", "5.2",
+        "--note", "Deel van de memo's is wel verstrekt")  # fmt: skip
+    shown = json.loads(run("decision", "import", "1", str(WOO_LETTER), "--json").stdout)
+    item3 = next(i for i in shown["items"] if i["number"] == "3")
+    assert item3["outcomes"] == ["partly_granted", "refused"]
+    assert item3["grounds"] == ["5.2"]
+    assert item3["source"] == "person"
+    assert _counts(db_url)["outcome_corrections"] == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        pytest.param(["1", "9", "granted"], "has no item '9'", id="unknown-item"),
+        pytest.param(["1", "3", "approved"], "unknown outcome approved", id="unknown-outcome"),
+        pytest.param(
+            ["1", "3", "refused", "-g", "artikel 99"], "cannot read refusal ground", id="bad-ground"
+        ),
+        pytest.param(["7", "3", "refused"], "no request with id 7", id="unknown-request"),
+    ],
+)
+def test_outcome_set_bad_input(run: Cli, db_url: str, args: list[str], message: str) -> None:
+    _woo_request(run)
+    before = _counts(db_url)
+    result = run("outcome", "set", *args, ok=False)
+    assert result.exit_code != 0
+    assert message in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert _counts(db_url) == before
+
+
+def test_referral_only_summary(run: Cli) -> None:
+    _woo_request(run)
+    _import(run, "1", str(WOO_LETTER))
+    data = json.loads(run("summary", "--referral-only", "--json").stdout)
+    [request] = data["requests"]
+    assert [item["number"] for item in request["items"]] == ["1"]
+    assert request["items"][0]["references"][0]["kind"] == "url"
+    [authority] = data["authorities"]
+    assert (authority["referral_only"], authority["items_decided"]) == (1, 8)
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        pytest.param(b"", "empty", id="empty"),
+        pytest.param(b"hello, not a pdf", "not a PDF", id="not-pdf"),
+        pytest.param(b"%PDF-1.4\n1 0 obj <<", "", id="corrupt"),
+    ],
+)
+def test_bad_letter_writes_nothing(
+    run: Cli, db_url: str, tmp_path: Path, content: bytes, message: str
+) -> None:
+    _woo_request(run)
+    before = _counts(db_url)
+    letter = tmp_path / "letter.pdf"
+    letter.write_bytes(content)
+    result = run("decision", "import", "1", str(letter), ok=False)
+    assert result.exit_code != 0
+    assert message in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert _counts(db_url) == before
+
+
+def test_sent_before_letter_date_is_refused(run: Cli, db_url: str) -> None:
+    _woo_request(run)
+    before = _counts(db_url)
+    result = run("decision", "import", "1", str(WOO_LETTER), "--sent", "2026-02-01", ok=False)
+    assert "before the letter's date 2026-02-06" in result.stderr
+    assert _counts(db_url) == before
+
+
+def test_letter_without_a_date_needs_sent(run: Cli, tmp_path: Path) -> None:
+    from tests.pdfmaker import text_to_pdf
+
+    letter = tmp_path / "undated.pdf"
+    text_to_pdf("Geachte heer,\n\nIk maak de gevraagde documenten openbaar.\n", letter)
+    run("request", "add", "-a", "A", "-s", "x", "--received", "2026-01-12")
+    result = run("decision", "import", "1", str(letter), ok=False)
+    assert "--sent" in result.stderr
+    data = _import(run, "1", str(letter), "--sent", "2026-02-02")
+    assert data["created"] is True

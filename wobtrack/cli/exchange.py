@@ -1,0 +1,57 @@
+"""``wobtrack export`` and ``wobtrack import-json``: take the data elsewhere and back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from wobtrack import exchange
+from wobtrack.cli.base import App, cli, pass_app
+
+
+@cli.command("export")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(exchange.EXPORT_FORMATS),
+    default="json",
+    show_default=True,
+    help="json: one lossless document; csv: one file per table.",
+)
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    metavar="DIR",
+    help="Folder to write into (created if missing); JSON goes to stdout without it.",
+)
+@pass_app
+def export(app: App, fmt: str, out_dir: Path | None) -> None:
+    """Export everything: authorities, requests, items, events, decisions, outcomes,
+    corrections and the computed deadlines (see docs/export-format.md)."""
+    if fmt == "csv" and out_dir is None:
+        raise click.UsageError("--format csv writes one file per table: give a folder with --out")
+    with app.transaction() as session:
+        document = exchange.export_document(session, app.today)
+    if out_dir is None:
+        click.echo(exchange.dumps_json(document))
+        return
+    written = exchange.write_export(document, fmt, out_dir)
+    click.echo(f"Wrote {len(written)} file{'s' if len(written) != 1 else ''} to {out_dir}:")
+    for path in written:
+        click.echo(f"  {path.name}")
+
+
+@cli.command("import-json")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@pass_app
+def import_json(app: App, file: Path) -> None:
+    """Load a JSON export into an empty database, keeping every id and column."""
+    # The file is read and checked before the database is opened, so a bad file leaves no
+    # trace (not even a newly created database).
+    data = exchange.read_export(file)
+    with app.transaction() as session:
+        counts = exchange.import_export(session, data)
+    summary = ", ".join(f"{key.replace('_', ' ')} {count}" for key, count in counts.items())
+    click.echo(f"Imported {file.name} (exported {data.exported_at_today}): {summary}.")

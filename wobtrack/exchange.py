@@ -1,0 +1,429 @@
+"""Export everything to JSON or CSV, and import a JSON export into an empty database.
+
+The export is a dump of every stored table (columns as in ``wobtrack.models``, ids kept)
+plus the deadlines computed for "today", which are read-only: an import recomputes them.
+The shapes are documented in ``docs/export-format.md``; a test keeps that file in step
+with the schema. JSON is the lossless format; CSV is for spreadsheets and other tools.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any, Final
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    Integer,
+    String,
+    Table,
+    func,
+    insert,
+    select,
+    text,
+)
+from sqlalchemy.exc import DataError, IntegrityError
+from sqlalchemy.orm import Session
+
+from wobtrack.errors import InvalidInput, WobtrackError
+from wobtrack.models import Base
+from wobtrack.status import request_status
+from wobtrack.tracker import list_requests
+
+FORMAT: Final = "wobtrack-export"
+VERSION: Final = 1
+#: File name of a JSON export written with ``--out DIR``.
+JSON_FILE_NAME: Final = "wobtrack-export.json"
+EXPORT_FORMATS: Final = ("json", "csv")
+
+#: Document key and stored table, in the order of the export document.
+TABLE_KEYS: Final = (
+    ("authorities", "authorities"),
+    ("requests", "requests"),
+    ("items", "request_items"),
+    ("events", "events"),
+    ("decisions", "decisions"),
+    ("item_outcomes", "item_outcomes"),
+    ("outcome_corrections", "outcome_corrections"),
+)
+
+#: Columns of the computed ``deadlines`` list (the status engine's deadline JSON plus the
+#: request it belongs to), with their kinds. Not imported: they follow from the data.
+DEADLINE_COLUMNS: Final = (
+    ("request_id", "int"),
+    ("key", "str"),
+    ("kind", "str"),
+    ("due", "date"),
+    ("due_weekday", "str"),
+    ("raw_end", "date"),
+    ("basis", "json"),
+    ("steps", "json"),
+    ("warnings", "json"),
+    ("alternatives", "json"),
+    ("action", "str"),
+    ("days_left", "int"),
+    ("passed", "bool"),
+    ("decision_id", "int"),
+)
+
+
+def _table(name: str) -> Table:
+    return Base.metadata.tables[name]
+
+
+def column_kind(column: Column[Any]) -> str:
+    """How a column's values are written: int, str, bool, date, datetime or json."""
+    kind = column.type
+    # DateTime before Date and JSON first: the order of these checks matters for subclasses.
+    for sql_type, name in (
+        (JSON, "json"),
+        (DateTime, "datetime"),
+        (Date, "date"),
+        (Boolean, "bool"),
+        (Integer, "int"),
+        (String, "str"),
+    ):
+        if isinstance(kind, sql_type):
+            return name
+    raise TypeError(f"column {column} has a type the export does not know: {kind!r}")
+
+
+def table_columns() -> dict[str, list[tuple[str, str]]]:
+    """Per document key, the exported columns and their kinds (``deadlines`` included)."""
+    columns = {
+        key: [(column.name, column_kind(column)) for column in _table(name).columns]
+        for key, name in TABLE_KEYS
+    }
+    columns["deadlines"] = list(DEADLINE_COLUMNS)
+    return columns
+
+
+# --------------------------------------------------------------------------- export
+
+
+def _utc(value: datetime) -> datetime:
+    # SQLite returns naive timestamps written by CURRENT_TIMESTAMP, which is UTC; PostgreSQL
+    # returns them in the session's time zone. UTC makes both, and a re-export, identical.
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def _json_value(value: Any, kind: str) -> Any:
+    if value is None:
+        return None
+    if kind == "datetime":
+        return _utc(value).isoformat()
+    if kind == "date":
+        return value.isoformat()
+    return value
+
+
+def export_document(session: Session, today: date) -> dict[str, Any]:
+    """Everything in the database as one JSON-ready document (see docs/export-format.md)."""
+    session.flush()  # Core selects below do not autoflush pending ORM changes
+    document: dict[str, Any] = {
+        "format": FORMAT,
+        "version": VERSION,
+        "exported_at_today": today.isoformat(),
+    }
+    for key, name in TABLE_KEYS:
+        table = _table(name)
+        kinds = [(column.name, column_kind(column)) for column in table.columns]
+        rows = session.execute(select(table).order_by(table.c.id)).mappings()
+        document[key] = [
+            {column: _json_value(row[column], kind) for column, kind in kinds} for row in rows
+        ]
+    deadlines: list[dict[str, Any]] = []
+    for request in list_requests(session):
+        for deadline in request_status(request, today).deadlines:
+            data = {"request_id": request.id, **deadline.to_json()}
+            deadlines.append({column: data[column] for column, _ in DEADLINE_COLUMNS})
+    document["deadlines"] = deadlines
+    return document
+
+
+def dumps_json(document: dict[str, Any]) -> str:
+    """The JSON text of an export: UTF-8, two-space indent, keys in document order."""
+    return json.dumps(document, indent=2, ensure_ascii=False)
+
+
+def _csv_cell(value: Any, kind: str) -> str:
+    if value is None:
+        return ""
+    if kind == "json":
+        return json.dumps(value, ensure_ascii=False)
+    if kind == "bool":
+        return "true" if value else "false"
+    return str(value)
+
+
+def csv_tables(document: dict[str, Any]) -> dict[str, str]:
+    """Per document key, the CSV text of that table: a header row, then one row per record."""
+    files: dict[str, str] = {}
+    for key, columns in table_columns().items():
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow([column for column, _ in columns])
+        for row in document[key]:
+            writer.writerow([_csv_cell(row[column], kind) for column, kind in columns])
+        files[key] = buffer.getvalue()
+    return files
+
+
+def _write_atomically(path: Path, content: str) -> None:
+    # A crash halfway must not leave a truncated export that looks complete.
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            stream.write(content)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def write_export(document: dict[str, Any], fmt: str, out_dir: Path) -> list[Path]:
+    """Write the export into ``out_dir`` (created if missing); return the files written.
+
+    JSON: ``wobtrack-export.json``. CSV: one ``<key>.csv`` per table. Existing files of
+    the same names are replaced.
+    """
+    if fmt not in EXPORT_FORMATS:
+        raise InvalidInput(f"unknown export format {fmt!r}: use json or csv")
+    if out_dir.exists() and not out_dir.is_dir():
+        raise InvalidInput(f"--out {out_dir} is a file; give a folder")
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        if fmt == "json":
+            path = out_dir / JSON_FILE_NAME
+            _write_atomically(path, dumps_json(document) + "\n")
+            return [path]
+        written: list[Path] = []
+        for key, content in csv_tables(document).items():
+            path = out_dir / f"{key}.csv"
+            _write_atomically(path, content)
+            written.append(path)
+        return written
+    except OSError as exc:
+        raise WobtrackError(f"cannot write the export to {out_dir}: {exc.strerror}") from None
+
+
+# --------------------------------------------------------------------------- import
+
+
+@dataclass(frozen=True)
+class ExportData:
+    """A checked JSON export: per stored table, rows with Python values, ready to insert."""
+
+    source: str
+    exported_at_today: str
+    tables: dict[str, list[dict[str, Any]]]
+
+
+def _bad(where: str, problem: str) -> InvalidInput:
+    return InvalidInput(f"invalid export: {where}: {problem}")
+
+
+def _python_value(column: Column[Any], kind: str, value: Any, where: str) -> Any:
+    if value is None:
+        if not column.nullable or column.primary_key:
+            raise _bad(where, "must not be null")
+        return None
+    if kind == "int":
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise _bad(where, f"expected a whole number, got {value!r}")
+        return value
+    if kind == "bool":
+        if not isinstance(value, bool):
+            raise _bad(where, f"expected true or false, got {value!r}")
+        return value
+    if kind == "str":
+        if not isinstance(value, str):
+            raise _bad(where, f"expected text, got {value!r}")
+        length = getattr(column.type, "length", None)
+        if length is not None and len(value) > length:
+            raise _bad(where, f"longer than {length} characters")
+        return value
+    if kind == "date":
+        try:
+            day = date.fromisoformat(value) if isinstance(value, str) else None
+        except ValueError:
+            day = None
+        # Only the canonical YYYY-MM-DD form, which is what an export writes.
+        if day is None or day.isoformat() != value:
+            raise _bad(where, f"expected a YYYY-MM-DD date, got {value!r}")
+        return day
+    if kind == "datetime":
+        try:
+            return _utc(datetime.fromisoformat(value))
+        except (TypeError, ValueError):
+            raise _bad(where, f"expected an ISO date and time, got {value!r}") from None
+    return value  # json: any JSON value
+
+
+def _check_rows(key: str, table: Table, rows: Any) -> list[dict[str, Any]]:
+    if not isinstance(rows, list):
+        raise _bad(key, "missing or not a list")
+    columns = [(column, column_kind(column)) for column in table.columns]
+    names = {column.name for column, _ in columns}
+    checked: list[dict[str, Any]] = []
+    for index, row in enumerate(rows):
+        where = f"{key}[{index}]"
+        if not isinstance(row, dict):
+            raise _bad(where, "not an object")
+        unknown = sorted(set(row) - names)
+        missing = [name for name in (c.name for c, _ in columns) if name not in row]
+        if unknown or missing:
+            problem = f"unknown column {unknown[0]!r}" if unknown else f"no {missing[0]!r}"
+            raise _bad(where, problem)
+        checked.append(
+            {
+                column.name: _python_value(column, kind, row[column.name], f"{where}.{column.name}")
+                for column, kind in columns
+            }
+        )
+    return checked
+
+
+def _check_references(data: dict[str, list[dict[str, Any]]]) -> None:
+    """Duplicate ids and dangling foreign keys, named by row, before the database sees them."""
+    key_of = {name: key for key, name in TABLE_KEYS}
+    ids: dict[str, set[int]] = {}
+    for key, name in TABLE_KEYS:
+        seen: set[int] = set()
+        for index, row in enumerate(data[key]):
+            if row["id"] in seen:
+                raise _bad(f"{key}[{index}].id", f"id {row['id']} occurs twice")
+            seen.add(row["id"])
+        ids[name] = seen
+    for key, name in TABLE_KEYS:
+        for fk in _table(name).foreign_keys:
+            target = fk.column.table.name
+            column = fk.parent.name
+            for index, row in enumerate(data[key]):
+                value = row[column]
+                if value is not None and value not in ids[target]:
+                    raise _bad(
+                        f"{key}[{index}].{column}", f"{value} names no row of {key_of[target]}"
+                    )
+
+
+#: Stands in for a table column when the document's own date is checked.
+_TODAY_COLUMN: Final = Column("exported_at_today", Date, nullable=False)
+
+
+def parse_export(content: str, source: str) -> ExportData:
+    """Check a JSON export's text and convert it; raise InvalidInput with one line if bad."""
+    try:
+        document = json.loads(content)
+    except json.JSONDecodeError as exc:
+        raise InvalidInput(
+            f"{source} is not a wobtrack export: not valid JSON "
+            f"({exc.msg} at line {exc.lineno}, column {exc.colno})"
+        ) from None
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        raise InvalidInput(
+            f'{source} is not a wobtrack export (it has no "format": "{FORMAT}"); '
+            "make one with `wobtrack export --format json`"
+        )
+    version = document.get("version")
+    if version != VERSION or isinstance(version, bool):
+        raise InvalidInput(
+            f"{source} is a wobtrack export of version {version!r}; this wobtrack reads "
+            f"version {VERSION}: import it with the wobtrack that wrote it"
+        )
+    today = document.get("exported_at_today")
+    _python_value(_TODAY_COLUMN, "date", today, "exported_at_today")
+    tables = {key: _check_rows(key, _table(name), document.get(key)) for key, name in TABLE_KEYS}
+    _check_references(tables)
+    return ExportData(source=source, exported_at_today=str(today), tables=tables)
+
+
+def read_export(path: Path) -> ExportData:
+    """Read and check a JSON export file (no database is touched)."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InvalidInput(f"cannot read {path}: {exc.strerror}") from None
+    try:
+        content = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InvalidInput(f"{path.name} is not a wobtrack export: not UTF-8 JSON") from None
+    return parse_export(content, path.name)
+
+
+def row_counts(session: Session) -> dict[str, int]:
+    """Per document key, the number of stored rows."""
+    return {
+        key: session.scalar(select(func.count()).select_from(_table(name))) or 0
+        for key, name in TABLE_KEYS
+    }
+
+
+def _insert_groups(rows: list[dict[str, Any]], table: Table) -> Iterable[list[dict[str, Any]]]:
+    # A None given for a JSON column would be stored as the JSON value null; leaving the
+    # column out stores SQL NULL, as the original row had. Rows are grouped by the columns
+    # they set because one executemany needs the same columns in every row.
+    json_columns = [c.name for c in table.columns if column_kind(c) == "json"]
+    groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for row in rows:
+        values = {k: v for k, v in row.items() if not (v is None and k in json_columns)}
+        groups.setdefault(tuple(values), []).append(values)
+    return groups.values()
+
+
+def _reset_sequences(session: Session) -> None:
+    # PostgreSQL serial columns do not notice explicit ids: without this the next new row
+    # would get id 1 and collide with an imported one. SQLite takes max(rowid) + 1 itself.
+    preparer = session.get_bind().dialect.identifier_preparer
+    for _, name in TABLE_KEYS:
+        session.execute(
+            text(
+                "SELECT setval(pg_get_serial_sequence(:name, 'id'), "
+                f"COALESCE((SELECT MAX(id) FROM {preparer.quote(name)}), 0) + 1, false)"
+            ),
+            {"name": preparer.quote(name)},
+        )
+
+
+def import_export(session: Session, data: ExportData) -> dict[str, int]:
+    """Insert a checked export into an empty database, ids and every column kept.
+
+    Runs inside the caller's transaction; on any error nothing is left behind once the
+    caller rolls back. Returns the number of rows inserted per document key.
+    """
+    present = {key: count for key, count in row_counts(session).items() if count}
+    if present:
+        held = ", ".join(f"{key.replace('_', ' ')} ({count})" for key, count in present.items())
+        raise WobtrackError(
+            f"the database is not empty (it holds {held}); import-json needs an empty "
+            "database: name a new one with --db"
+        )
+    key_of = {name: key for key, name in TABLE_KEYS}
+    try:
+        # sorted_tables puts every table after the tables its foreign keys point to.
+        for table in Base.metadata.sorted_tables:
+            key = key_of.get(table.name)
+            if key is None or not data.tables[key]:
+                continue
+            for group in _insert_groups(data.tables[key], table):
+                session.execute(insert(table), group)
+        if session.get_bind().dialect.name == "postgresql":
+            _reset_sequences(session)
+        session.flush()
+    except (IntegrityError, DataError) as exc:
+        detail = str(exc.orig).strip().splitlines()[0] if exc.orig is not None else str(exc)
+        raise InvalidInput(
+            f"{data.source} does not fit the database (nothing was imported): {detail}"
+        ) from None
+    return {key: len(data.tables[key]) for key, _ in TABLE_KEYS}
