@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from wobtrack.errors import InvalidInput, NotFound
 from wobtrack.models import Decision, Event, ItemOutcome, OutcomeCorrection, Request, RequestItem
-from wobtrack.tracker import add_item, get_request
+from wobtrack.tracker import add_item, get_request, list_requests
 from wobtrack.vocab import DECISION_KINDS, OUTCOMES
 
 #: Flags stored on an ItemOutcome, shown by ``review`` and the drafts.
@@ -324,7 +324,7 @@ def final_outcome(item: RequestItem) -> FinalOutcome:
 
 def items_needing_review(session: Session) -> list[tuple[Request, FinalOutcome]]:
     """Items whose outcome a person should check: parser doubt, flags, unanswered items."""
-    requests = session.scalars(select(Request).order_by(Request.id)).all()
+    requests = list_requests(session)
     found: list[tuple[Request, FinalOutcome]] = []
     for request in requests:
         for item in request.items:

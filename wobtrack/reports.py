@@ -8,33 +8,17 @@ from datetime import date
 from statistics import median
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from wobtrack.dates import iso_or_none
 from wobtrack.deadlines.terms import Deadline
 from wobtrack.decisions import FinalOutcome, final_outcome
 from wobtrack.errors import InvalidInput
-from wobtrack.models import Decision, Request, RequestItem
+from wobtrack.models import Decision, Request
 from wobtrack.status import decision_term as status_decision_term
 from wobtrack.status import request_status
+from wobtrack.tracker import list_requests
 from wobtrack.vocab import OUTCOMES
-
-
-def _requests(session: Session) -> list[Request]:
-    return list(
-        session.scalars(
-            select(Request)
-            .options(
-                selectinload(Request.authority),
-                selectinload(Request.items).selectinload(RequestItem.outcomes),
-                selectinload(Request.items).selectinload(RequestItem.corrections),
-                selectinload(Request.decisions),
-                selectinload(Request.events),
-            )
-            .order_by(Request.id)
-        )
-    )
 
 
 def referral_only_summary(session: Session) -> dict[str, Any]:
@@ -47,7 +31,7 @@ def referral_only_summary(session: Session) -> dict[str, Any]:
     """
     per_request: list[dict[str, Any]] = []
     per_authority: dict[str, dict[str, Any]] = {}
-    for request in _requests(session):
+    for request in list_requests(session):
         finals = [final_outcome(item) for item in request.items]
         decided = [f for f in finals if f.outcomes]
         listed = [
@@ -284,7 +268,7 @@ def summary(session: Session, today: date) -> dict[str, Any]:
     """
     per_request: list[dict[str, Any]] = []
     tallies: dict[str, _AuthorityTally] = {}
-    for request in _requests(session):
+    for request in list_requests(session):
         finals = [final_outcome(item) for item in request.items]
         timing = _decision_timing(request)
         per_request.append(

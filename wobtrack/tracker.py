@@ -157,13 +157,15 @@ def get_request(session: Session, request_id: int) -> Request:
 
 
 def list_requests(session: Session) -> list[Request]:
-    """All requests, oldest first, with authority, items, events and decisions loaded."""
+    """All requests, oldest first, with everything overviews read loaded up front
+    (authority, items with their outcomes and corrections, events, decisions)."""
     return list(
         session.scalars(
             select(Request)
             .options(
                 selectinload(Request.authority),
-                selectinload(Request.items),
+                selectinload(Request.items).selectinload(RequestItem.outcomes),
+                selectinload(Request.items).selectinload(RequestItem.corrections),
                 selectinload(Request.events),
                 selectinload(Request.decisions),
             )
