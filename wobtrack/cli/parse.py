@@ -41,25 +41,20 @@ def parse_cmd(
     grounds, cross-references, whether a person should check it), the bezwaar clause and
     the parser's warnings. With --json: a list with one object per parsed file. A file
     that cannot be read gets one 'Error: FILE: ...' line on stderr; the other files are
-    still parsed, and the exit status is non-zero. Extracted text is cached by content
+    still parsed, and the exit status is non-zero (4 if all failures are unreadable
+    documents). Extracted text is cached by content
     hash in your user cache directory (XDG_CACHE_HOME is honoured).
     """
     cache_dir = None if no_cache else default_cache_dir()
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
     results = _run(list(files), workers, cache_dir)
-    for result in results:
-        if as_json and not result.ok:
+    for i, result in enumerate(results):
+        if result.data is None:
             click.echo(f"Error: {result.error}", err=True)
+        elif not as_json:
+            click.echo(("\n" if i else "") + render_letter(result.data))
     if as_json:
         echo_json([r.data for r in results if r.data is not None])
-    else:
-        for i, result in enumerate(results):
-            if result.data is None:
-                click.echo(f"Error: {result.error}", err=True)
-                continue
-            if i:
-                click.echo("")
-            click.echo(render_letter(result.data))
     status = exit_status(results)
     if status:
         ctx.exit(status)
