@@ -513,3 +513,13 @@ def test_ocr_noise_does_not_crash(data: st.DataObject) -> None:
     lines = WOO_LETTER.splitlines()
     noisy = [line.translate(_OCR_NOISE) if data.draw(st.booleans()) else line for line in lines]
     parse_letter(["\n".join(noisy)])
+
+
+def test_pages_without_text_are_named_in_a_warning() -> None:
+    from wobtrack.parsing.letters import parse_letter
+
+    letter = parse_letter(["", "Geachte heer,\n\nIk maak de documenten openbaar.\n", "  \n"])
+    assert any(
+        warning.startswith("pages 1, 3 have no text layer (scanned?)")
+        for warning in letter.warnings
+    )

@@ -38,7 +38,7 @@ from wobtrack.parsing.model import (
 from wobtrack.vocab import OUTCOMES
 
 #: Bump when a rule changes: stored decisions record which parser proposed their outcomes.
-PARSER_VERSION: Final = "1.0.0"
+PARSER_VERSION: Final = "1.1.0"
 
 #: The Woo replaced the Wob on this day (legal spec 5.2).
 WOO_IN_FORCE: Final = date(2022, 5, 1)
@@ -1012,6 +1012,15 @@ def parse_letter(pages: Sequence[str], links: Sequence[str] = ()) -> ParsedLette
     text wraps or truncates.
     """
     warnings: list[str] = []
+    # A partly scanned letter: say which pages were not read instead of parsing silently
+    # around them (a dagtekening or an answer may be on exactly such a page).
+    blank = [str(n) for n, text in enumerate(pages, start=1) if not text.strip()]
+    if blank and len(blank) < len(pages):
+        which = f"pages {', '.join(blank)} have" if len(blank) > 1 else f"page {blank[0]} has"
+        warnings.append(
+            f"{which} no text layer (scanned?): run OCR (e.g. ocrmypdf) and parse again, "
+            "or check them by hand"
+        )
     lines = split_lines(pages)
     layout = _layout(lines)
 
