@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from wobtrack.parsing.letters import Line, Text, complete_url, urls_in
+from wobtrack.parsing.letters import Line, Text, complete_url, place_link_anchors, urls_in
+from wobtrack.parsing.pdftext import LinkAnchor
 
 
 def _joined(*lines: str) -> str:
@@ -110,3 +111,94 @@ def test_text_keeps_the_page_of_each_line() -> None:
 )  # fmt: skip
 def test_sentences(text: str, sentences: list[str]) -> None:
     assert [s.text for s in Text([Line(1, text)]).sentences()] == sentences
+
+
+# --- URLs held only by a link annotation --------------------------------------------------
+
+DOC = "https://open.example.nl/woo/2024/besluit-123"
+WRAPPED = "https://www.example.nl/wob/2021/besluit-wob-verzoek-pilot-geluidssensoren.html"
+
+
+def test_an_annotated_url_is_written_after_its_anchor_words() -> None:
+    pages = ["Ad 1\nZie hieronder.", "Ad 2\nDeze documenten vindt u via deze link.\nVerder niets."]
+    placed, warnings = place_link_anchors(pages, [LinkAnchor(2, "deze link.", DOC)])
+    assert placed == [
+        pages[0],
+        f"Ad 2\nDeze documenten vindt u via deze link <{DOC}>.\nVerder niets.",
+    ]
+    assert warnings == []
+    # The URL rules read it whole, without the brackets or the full stop.
+    assert urls_in(placed[1]) == [DOC]
+    assert pages[1].endswith("Verder niets.")  # the input is not changed
+
+
+def test_anchor_words_are_matched_over_a_line_break_and_as_whole_words() -> None:
+    page = "De linkerkolom toont niets; volg deze\nlink voor de stukken."
+    placed, _ = place_link_anchors([page], [LinkAnchor(1, "deze link", DOC)])
+    assert placed == [f"De linkerkolom toont niets; volg deze\nlink <{DOC}> voor de stukken."]
+    placed, _ = place_link_anchors(["Zie de linkerkolom."], [LinkAnchor(1, "link", DOC)])
+    assert placed == ["Zie de linkerkolom."]
+
+
+def test_two_annotations_with_the_same_words_take_successive_occurrences() -> None:
+    other = "https://open.example.nl/woo/2024/besluit-456"
+    page = "Het eerste besluit staat hier. Het tweede besluit staat hier."
+    anchors = [LinkAnchor(1, "hier.", DOC), LinkAnchor(1, "hier.", other)]
+    placed, _ = place_link_anchors([page], anchors)
+    assert placed == [
+        f"Het eerste besluit staat hier <{DOC}>. Het tweede besluit staat hier <{other}>."
+    ]
+
+
+def test_anchor_words_not_on_the_page_give_a_warning_and_no_guess() -> None:
+    pages = ["Deze documenten vindt u via deze link."]
+    anchors = [
+        LinkAnchor(1, "elders", DOC),
+        LinkAnchor(1, "", DOC),  # an annotation over an image: no words at all
+        LinkAnchor(3, "deze link", DOC),  # a page the text does not have
+    ]
+    placed, warnings = place_link_anchors(pages, anchors)
+    assert placed == pages
+    assert warnings == [
+        f"link annotation on page 1 ({DOC}) could not be placed in the text",
+        f"link annotation on page 3 ({DOC}) could not be placed in the text",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("page", "anchor"),
+    [
+        pytest.param(f"Zie {DOC}.", DOC, id="the URL itself"),
+        pytest.param("Zie open.example.nl/woo/2024/besluit-123 hier.", "hier", id="host and path"),
+        pytest.param("Zie www.example.nl/wob/2021/besluit-wob-verzoek-pilot-\n"
+                     "geluidssensoren.html voor het besluit.",
+                     "geluidssensoren.html", id="wrapped over lines"),
+        pytest.param("geluidssensoren.html. Ad 3", "geluidssensoren.html.",
+                     id="continued from the previous page"),
+        pytest.param("Zie https://www.example.nl/wob/2021/besluit-wob-verzoek-pilot-",
+                     "https://www.example.nl/wob/2021/besluit-wob-verzoek-pilot-",
+                     id="continued on the next page"),
+        pytest.param("Zie https://www.example.nl/wob/2021/besluit...",
+                     "https://www.example.nl/wob/2021/besluit...", id="shown shortened"),
+        pytest.param("Zie https://open.example.nl/woo/I&W/besluit-123 hier.", "hier",
+                     id="percent-encoded in the link only"),
+    ],
+)  # fmt: skip
+def test_a_url_the_text_already_shows_is_left_alone(page: str, anchor: str) -> None:
+    uri = DOC if "open.example" in page or anchor == DOC else WRAPPED
+    if "I&W" in page:
+        uri = DOC.replace("2024", "I%26W")
+    assert place_link_anchors([page], [LinkAnchor(1, anchor, uri)]) == ([page], [])
+
+
+def test_only_web_links_are_placed() -> None:
+    page = "Mail naar woo@example.nl of bel."
+    anchors = [LinkAnchor(1, "woo@example.nl", "mailto:woo@example.nl")]
+    assert place_link_anchors([page], anchors) == ([page], [])
+
+
+def test_a_domain_shown_without_scheme_gets_the_whole_url() -> None:
+    # "example.nl/woo" alone is no URL for the rules (no scheme, no www.): the link is.
+    uri = "https://example.nl/woo/2024/besluit-123"
+    placed, _ = place_link_anchors(["Zie example.nl/woo."], [LinkAnchor(1, "example.nl/woo.", uri)])
+    assert placed == [f"Zie example.nl/woo <{uri}>."]

@@ -21,7 +21,7 @@ from tests.pdfmaker import (
 )
 from wobtrack.errors import UnreadableDocument
 from wobtrack.parsing import pdftext
-from wobtrack.parsing.pdftext import PdfText, default_cache_dir, extract_pdf
+from wobtrack.parsing.pdftext import LinkAnchor, PdfText, default_cache_dir, extract_pdf
 
 WOB_SAMPLE = SAMPLES / "wob-besluit-2021.pdf"
 WRAPPED_URL = (
@@ -54,12 +54,63 @@ def test_extracts_pages_links_and_hash() -> None:
     )
 
 
+def test_link_annotations_keep_their_page_and_words() -> None:
+    # One annotation per line fragment of a wrapped URL, each with the words it covers.
+    anchors = extract_pdf(WOB_SAMPLE, cache_dir=None).anchors
+    assert anchors[:2] == (
+        LinkAnchor(2, "https://www.veenhoven.nl/bestuur/wob-besluiten/2019/besluit-wob-"
+                      "verzoek-pilot-", WRAPPED_URL),
+        LinkAnchor(2, "geluidssensoren-binnenstad.html.", WRAPPED_URL),
+    )  # fmt: skip
+    assert len(anchors) == 4
+
+
+class _OddPage:
+    """A page whose link annotations come in odd shapes (as in real PDFs)."""
+
+    page_number = 3
+    bbox = (0.0, 0.0, 600.0, 800.0)
+
+    def __init__(self, hyperlinks: object) -> None:
+        self._hyperlinks = hyperlinks
+
+    @property
+    def hyperlinks(self) -> object:
+        if isinstance(self._hyperlinks, Exception):
+            raise self._hyperlinks
+        return self._hyperlinks
+
+    def extract_words(self) -> list[dict[str, object]]:
+        return [{"text": "hier", "x0": 100.0, "x1": 120.0, "top": 50.0, "bottom": 60.0}]
+
+
+def test_odd_link_annotations_are_skipped_not_fatal() -> None:
+    box = {"x0": 95.0, "x1": 125.0, "top": 48.0, "bottom": 62.0}
+    page = _OddPage(
+        [
+            "not a dict",
+            {"uri": None, **box},
+            {"uri": "   ", **box},
+            {"uri": "https://a.nl/x", "x0": "bad", "x1": None, "top": 1, "bottom": 2},
+            {"uri": "https://b.nl/y", "x0": 5000.0, "x1": 6000.0, "top": 1.0, "bottom": 2.0},
+            {"uri": " https://c.nl/z ", **box},
+        ]
+    )
+    assert pdftext._page_anchors(page) == [  # type: ignore[arg-type]
+        LinkAnchor(3, "", "https://a.nl/x"),
+        LinkAnchor(3, "", "https://b.nl/y"),
+        LinkAnchor(3, "hier", "https://c.nl/z"),
+    ]
+    assert pdftext._page_anchors(_OddPage(KeyError("Annots"))) == []  # type: ignore[arg-type]
+
+
 def test_letter_without_links(tmp_path: Path) -> None:
     result = extract_pdf(
         text_to_pdf("Besluit\nIk wijs uw verzoek af.", tmp_path / "a.pdf"), cache_dir=None
     )
     assert result.pages == ("Besluit\nIk wijs uw verzoek af.",)
     assert result.links == ()
+    assert result.anchors == ()
 
 
 def test_open_encrypted_pdf_is_read(tmp_path: Path) -> None:
@@ -214,8 +265,34 @@ def test_cache_entry_is_small_json_and_no_temp_files_remain(tmp_path: Path) -> N
     result = extract_pdf(WOB_SAMPLE, cache_dir=tmp_path)
     (entry,) = tmp_path.iterdir()  # nothing else: the temporary file was renamed
     data = json.loads(entry.read_text(encoding="utf-8"))
-    assert PdfText(data["sha256"], tuple(data["pages"]), tuple(data["links"])) == result
+    anchors = tuple(LinkAnchor(a["page"], a["text"], a["uri"]) for a in data["anchors"])
+    assert PdfText(data["sha256"], tuple(data["pages"]), tuple(data["links"]), anchors) == result
     assert entry.stat().st_size < 2 * sum(len(p) for p in result.pages) + 1000
+
+
+def test_anchors_survive_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    first = extract_pdf(WOB_SAMPLE, cache_dir=tmp_path)
+    assert first.anchors
+    monkeypatch.setattr(pdfplumber, "open", _refuse)
+    assert extract_pdf(WOB_SAMPLE, cache_dir=tmp_path).anchors == first.anchors
+
+
+@pytest.mark.parametrize(
+    "anchors",
+    [None, "x", [["2", "t", "u"]], [{"page": "2", "text": "t", "uri": "u"}],
+     [{"page": True, "text": "t", "uri": "u"}], [{"page": 2, "uri": "u"}]],
+    ids=["missing", "not-a-list", "not-objects", "page-text", "page-bool", "no-text"],
+)  # fmt: skip
+def test_entry_with_bad_anchors_is_a_miss(tmp_path: Path, anchors: object) -> None:
+    good = extract_pdf(WOB_SAMPLE, cache_dir=tmp_path)
+    (entry,) = tmp_path.iterdir()
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    if anchors is None:
+        del data["anchors"]  # an entry written before anchors existed
+    else:
+        data["anchors"] = anchors
+    entry.write_text(json.dumps(data), encoding="utf-8")
+    assert extract_pdf(WOB_SAMPLE, cache_dir=tmp_path) == good
 
 
 def test_unwritable_cache_does_not_fail_the_extraction(tmp_path: Path) -> None:

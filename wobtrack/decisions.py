@@ -59,7 +59,7 @@ def import_decision(
     )
     if existing is not None:
         return ImportResult(existing, created=False)
-    parsed = parse_letter(text.pages, text.links).to_json(letter.name)
+    parsed = parse_letter(text.pages, text.links, anchors=text.anchors).to_json(letter.name)
     return _store(session, request, parsed, letter, text.sha256, kind, sent, PARSER_VERSION)
 
 

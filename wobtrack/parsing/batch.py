@@ -45,7 +45,7 @@ def parse_file(file: str, cache_dir: Path | None, max_pages: int = DEFAULT_MAX_P
 
     try:
         text = extract_pdf(Path(file), cache_dir=cache_dir, max_pages=max_pages)
-        data = parse_letter(text.pages, text.links).to_json(file)
+        data = parse_letter(text.pages, text.links, anchors=text.anchors).to_json(file)
     except WobtrackError as exc:
         return FileResult(file, error=_one_line(str(exc)), exit_code=exc.exit_code)
     except Exception as exc:  # a parser bug must cost one file, not the whole batch

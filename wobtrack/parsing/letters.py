@@ -22,7 +22,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Final, Literal
+from typing import Final, Literal, Protocol
+from urllib.parse import unquote
 
 from wobtrack.parsing import phrases
 from wobtrack.parsing.dutch_dates import find_dates, find_decision_date
@@ -38,7 +39,7 @@ from wobtrack.parsing.model import (
 from wobtrack.vocab import OUTCOMES
 
 #: Bump when a rule changes: stored decisions record which parser proposed their outcomes.
-PARSER_VERSION: Final = "1.1.0"
+PARSER_VERSION: Final = "1.2.0"
 
 #: The Woo replaced the Wob on this day (legal spec 5.2).
 WOO_IN_FORCE: Final = date(2022, 5, 1)
@@ -1005,13 +1006,98 @@ def _split_interleaved(entry: ListEntry) -> tuple[list[Sentence], list[Sentence]
     return sentences, []
 
 
-def parse_letter(pages: Sequence[str], links: Sequence[str] = ()) -> ParsedLetter:
+class LinkAnchorLike(Protocol):
+    """A link annotation as ``pdftext.LinkAnchor`` gives it: 1-based page, the words under
+    it, its URI."""
+
+    @property
+    def page(self) -> int: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def uri(self) -> str: ...
+
+
+_WEB_URI: Final = re.compile(r"^(?:https?://|www\.)\S", re.I)
+_PLACED_URL: Final = re.compile(r"^ <(?:https?://|www\.)", re.I)
+
+
+def place_link_anchors(
+    pages: Sequence[str], anchors: Sequence[LinkAnchorLike]
+) -> tuple[list[str], list[str]]:
+    """Write the URLs that a PDF holds only as link annotations into its page texts.
+
+    Each web URI whose URL (or host and path) the page's text does not already show, also
+    wrapped over lines, goes in as " <URI>" right after the first occurrence of the
+    annotation's words ("via deze link <https://...>."), so the URL rules read it in the
+    sentence it belongs to. An anchor that is itself a piece of the shown URL (one
+    annotation per line of a wrapped URL) adds nothing. Words that cannot be found on
+    the page give a warning instead of a guess. Returns (pages, warnings).
+    """
+    texts = list(pages)
+    warnings: list[str] = []
+    for anchor in anchors:
+        uri = re.sub(r"\s", "%20", anchor.uri.strip())
+        if not _WEB_URI.match(uri):  # mailto: and the like are no references
+            continue
+        index = anchor.page - 1
+        page = texts[index] if 0 <= index < len(texts) else None
+        if page is not None and _shows_url(page, anchor.text, uri):
+            continue
+        at = _anchor_end(page, anchor.text) if page is not None else None
+        if page is None or at is None:
+            warning = (
+                f"link annotation on page {anchor.page} ({uri}) could not be placed in the text"
+            )
+            if warning not in warnings:
+                warnings.append(warning)
+            continue
+        texts[index] = f"{page[:at]} <{uri}>{page[at:]}"
+    return texts, warnings
+
+
+def _shows_url(page: str, anchor: str, uri: str) -> bool:
+    """Whether the page text already shows ``uri``: whole (perhaps wrapped over lines),
+    or the annotation's own words are a piece of it that the URL rules read, i.e. its
+    start with scheme or "www." (completed from the links) or a continuation from the
+    previous page."""
+    uri = unquote(uri)  # the text shows "I&W" where the link has "I%26W"
+    key = _url_key(uri)
+    compact = unquote(re.sub(r"\s+", "", page.translate(_LIGATURES)).lower())
+    if key and key in compact:
+        return True
+    shown = re.sub(r"\s+", "", unquote(anchor)).lower().rstrip(".,;:!?)…").removesuffix("...")
+    if len(shown) < 4 or shown not in uri.lower():
+        return False
+    return bool(_URL_START.match(shown)) or not key.startswith(_url_key(shown))
+
+
+def _anchor_end(page: str, anchor: str) -> int | None:
+    """Where to insert after the first occurrence of ``anchor``'s words in ``page`` (before
+    its closing punctuation) that has no URL inserted after it yet; None if not found."""
+    words = anchor.split()
+    if not words:
+        return None
+    pattern = r"(?<!\w)" + r"\s+".join(re.escape(w) for w in words) + r"(?!\w)"
+    for match in re.finditer(pattern, page):
+        end = match.start() + len(match.group(0).rstrip(".,;:!?)\"”’'"))
+        if end > match.start() and not _PLACED_URL.match(page[end:]):
+            return end
+    return None
+
+
+def parse_letter(
+    pages: Sequence[str], links: Sequence[str] = (), anchors: Sequence[LinkAnchorLike] = ()
+) -> ParsedLetter:
     """Parse the text of a decision letter (one string per PDF page) into a ParsedLetter.
 
     ``links`` are the URIs of the PDF's link annotations, used to complete URLs that the
-    text wraps or truncates.
+    text wraps or truncates. ``anchors`` are those annotations with their page and the
+    words under them: a URL held only in an annotation ("via deze link") is written into
+    the text after those words (``place_link_anchors``).
     """
     warnings: list[str] = []
+    pages, anchor_warnings = place_link_anchors(pages, anchors)
     # A partly scanned letter: say which pages were not read instead of parsing silently
     # around them (a dagtekening or an answer may be on exactly such a page).
     blank = [str(n) for n, text in enumerate(pages, start=1) if not text.strip()]
@@ -1021,6 +1107,7 @@ def parse_letter(pages: Sequence[str], links: Sequence[str] = ()) -> ParsedLette
             f"{which} no text layer (scanned?): run OCR (e.g. ocrmypdf) and parse again, "
             "or check them by hand"
         )
+    warnings.extend(anchor_warnings)
     lines = split_lines(pages)
     layout = _layout(lines)
 

@@ -1,9 +1,10 @@
 """PDF to text: the only module of wobtrack that imports pdfplumber.
 
 ``extract_pdf`` turns a decision letter into per-page text plus the URIs of its link
-annotations, or raises ``UnreadableDocument`` with a one-line, actionable message. The
-result is cached by the file's content hash (sha256) as a small JSON file in the user's
-cache directory, so parsing an unchanged file again costs one hash and one small read.
+annotations (and, per annotation, its page and the words under it), or raises
+``UnreadableDocument`` with a one-line, actionable message. The result is cached by the
+file's content hash (sha256) as a small JSON file in the user's cache directory, so parsing
+an unchanged file again costs one hash and one small read.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
 
 #: Bump when the extraction itself changes (settings, post-processing, what counts as a
 #: link): it is part of every cache key, so old entries are simply no longer found.
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "2"
 
 #: Refuse documents longer than this. A decision letter with its inventory is rarely over
 #: a few dozen pages; a 2,000-page PDF is an annex bundle, and extracting it would take
@@ -43,13 +44,26 @@ _OCR_HINT = "run OCR first, e.g. `ocrmypdf in.pdf out.pdf`"
 
 
 @dataclass(frozen=True)
+class LinkAnchor:
+    """One link annotation: its 1-based ``page``, the words under its rectangle
+    (whitespace normalised; empty when it covers no text) and its ``uri``."""
+
+    page: int
+    text: str
+    uri: str
+
+
+@dataclass(frozen=True)
 class PdfText:
     """The text of one PDF: ``pages[i]`` is the text of page i+1; ``links`` are the URIs of
-    its link annotations, in order of appearance and without duplicates."""
+    its link annotations, in order of appearance and without duplicates; ``anchors`` are
+    the annotations themselves, in order of appearance (a URL wrapped over two lines has
+    two)."""
 
     sha256: str
     pages: tuple[str, ...]
     links: tuple[str, ...]
+    anchors: tuple[LinkAnchor, ...] = ()
 
 
 def default_cache_dir() -> Path:
@@ -136,18 +150,21 @@ def _extract(path: Path, data: bytes, digest: str, max_pages: int) -> PdfText:
         _check_page_count(path, count, max_pages)
         pages: list[str] = []
         links: dict[str, None] = {}  # an ordered set
+        anchors: dict[LinkAnchor, None] = {}
         for page in pdf.pages:
             try:
                 pages.append(page.extract_text() or "")
             except Exception as exc:  # a broken content stream
                 raise _damaged(path, exc, page.page_number) from None
-            links.update(dict.fromkeys(_page_links(page)))
+            page_anchors = _page_anchors(page)
+            links.update(dict.fromkeys(a.uri for a in page_anchors))
+            anchors.update(dict.fromkeys(page_anchors))
             # Drop the page's parsed objects now: a long letter would otherwise keep
             # every character of every page in memory until the end.
             page.close()
     if not any(text.strip() for text in pages):
         raise UnreadableDocument(f"{path}: has no text layer (a scan?): {_OCR_HINT}")
-    return PdfText(sha256=digest, pages=tuple(pages), links=tuple(links))
+    return PdfText(sha256=digest, pages=tuple(pages), links=tuple(links), anchors=tuple(anchors))
 
 
 def _declared_page_count(pdf: pdfplumber.pdf.PDF) -> int:
@@ -161,14 +178,56 @@ def _declared_page_count(pdf: pdfplumber.pdf.PDF) -> int:
     return count if isinstance(count, int) else 0
 
 
-def _page_links(page: pdfplumber.page.Page) -> list[str]:
-    """URIs of the page's link annotations; a malformed annotation is skipped, because
-    links only add to the text and must not make a readable letter unreadable."""
+def _page_anchors(page: pdfplumber.page.Page) -> list[LinkAnchor]:
+    """The page's link annotations with the words under them; a malformed annotation is
+    skipped, because links only add to the text and must not make a readable letter
+    unreadable."""
     try:
-        found = [a["uri"] for a in page.hyperlinks]
+        found = list(page.hyperlinks)
     except Exception:  # annotations come in every shape
         return []
-    return [uri.strip() for uri in found if isinstance(uri, str) and uri.strip()]
+    words: list[dict[str, Any]] | None = None
+    anchors: list[LinkAnchor] = []
+    for annot in found:
+        uri = annot.get("uri") if isinstance(annot, dict) else None
+        if not isinstance(uri, str) or not uri.strip():
+            continue
+        try:
+            if words is None:  # only pages with links pay for the words
+                words = list(page.extract_words())
+            text = _anchor_text(page.bbox, words, annot)
+        except Exception:  # odd coordinates: keep the URI, without anchor text
+            text = ""
+        anchors.append(LinkAnchor(page=page.page_number, text=text, uri=uri.strip()))
+    return anchors
+
+
+def _anchor_text(
+    page_bbox: tuple[float, float, float, float],
+    words: list[dict[str, Any]],
+    annot: dict[str, Any],
+) -> str:
+    """The words under an annotation's rectangle (clipped to the page), in reading order.
+
+    A word counts when its vertical middle lies inside the rectangle and at least half
+    of its width does: rectangles are often a little off (fpdf2 shifts them by the cell
+    margin), and a word cut in half could not be found in the page text again.
+    """
+    left, top, right, bottom = page_bbox
+    x0, x1 = sorted((float(annot["x0"]), float(annot["x1"])))
+    y0, y1 = sorted((float(annot["top"]), float(annot["bottom"])))
+    x0, x1 = max(x0, left), min(x1, right)
+    y0, y1 = max(y0, top), min(y1, bottom)
+    if x0 >= x1 or y0 >= y1:
+        return ""
+    inside: list[str] = []
+    for word in words:  # extract_words gives them in reading order
+        width = max(float(word["x1"]) - float(word["x0"]), 1e-6)
+        overlap = min(float(word["x1"]), x1) - max(float(word["x0"]), x0)
+        middle = (float(word["top"]) + float(word["bottom"])) / 2
+        if y0 <= middle <= y1 and overlap >= width / 2:
+            inside.append(str(word["text"]))
+    return re.sub(r"\s+", " ", " ".join(inside)).strip()
 
 
 def _open_error(path: Path, exc: Exception) -> UnreadableDocument:
@@ -236,7 +295,30 @@ def _load_cached(entry: Path, digest: str) -> PdfText | None:
         return None
     if not (isinstance(links, list) and all(isinstance(u, str) for u in links)):
         return None
-    return PdfText(sha256=digest, pages=tuple(pages), links=tuple(links))
+    anchors = _anchors_from_json(raw.get("anchors"))
+    if anchors is None:
+        return None
+    return PdfText(sha256=digest, pages=tuple(pages), links=tuple(links), anchors=anchors)
+
+
+def _anchors_from_json(raw: Any) -> tuple[LinkAnchor, ...] | None:
+    """The cached ``[{"page": 1, "text": ..., "uri": ...}, ...]``, or None if malformed."""
+    if not isinstance(raw, list):
+        return None
+    anchors: list[LinkAnchor] = []
+    for item in raw:
+        if not isinstance(item, dict):
+            return None
+        page, text, uri = item.get("page"), item.get("text"), item.get("uri")
+        if not (
+            isinstance(page, int)
+            and not isinstance(page, bool)
+            and isinstance(text, str)
+            and isinstance(uri, str)
+        ):
+            return None
+        anchors.append(LinkAnchor(page=page, text=text, uri=uri))
+    return tuple(anchors)
 
 
 def _store_cached(entry: Path, result: PdfText) -> None:
@@ -248,6 +330,7 @@ def _store_cached(entry: Path, result: PdfText) -> None:
         "sha256": result.sha256,
         "pages": list(result.pages),
         "links": list(result.links),
+        "anchors": [{"page": a.page, "text": a.text, "uri": a.uri} for a in result.anchors],
     }
     tmp_name: str | None = None
     try:
