@@ -7,19 +7,17 @@ tests/test_deadline_terms.py.
 
 from __future__ import annotations
 
-import difflib
 import json
-import os
 from pathlib import Path
 
 import click
 import pytest
 from click.testing import CliRunner, Result
 
+from tests.goldens import assert_golden
 from wobtrack.cli import cli
 
 GOLDEN_DIR = Path(__file__).parent / "data" / "calc"
-UPDATE = os.environ.get("WOBTRACK_UPDATE_GOLDENS") == "1"
 
 #: The subcommands and options of the contract (issue 3); names must never change.
 CONTRACT = {
@@ -108,22 +106,11 @@ def test_json_matches_golden(tmp_path: Path, args: list[str], due: str) -> None:
     assert data["due"] == due
     for key in ("raw_end", "basis", "steps", "warnings"):
         assert key in data
-    golden = GOLDEN_DIR / f"{name}.json"
-    if UPDATE:
-        golden.parent.mkdir(parents=True, exist_ok=True)
-        golden.write_text(result.stdout, encoding="utf-8")
-        return
-    if not golden.exists():
-        pytest.fail(f"{golden} is missing: create it with WOBTRACK_UPDATE_GOLDENS=1")
-    expected = golden.read_text(encoding="utf-8")
-    if result.stdout != expected:
-        diff = difflib.unified_diff(
-            expected.splitlines(keepends=True),
-            result.stdout.splitlines(keepends=True),
-            fromfile=str(golden),
-            tofile="wobtrack calc " + " ".join(args),
-        )
-        pytest.fail("calc output differs from the golden:\n" + "".join(diff), pytrace=False)
+    assert_golden(
+        GOLDEN_DIR / f"{name}.json",
+        result.stdout,
+        produced_by="wobtrack calc " + " ".join(args),
+    )
 
 
 def test_every_golden_belongs_to_a_case() -> None:

@@ -8,8 +8,6 @@ files with a fixed "today". Regenerate the goldens only when a change is intende
 
 from __future__ import annotations
 
-import difflib
-import os
 import re
 from datetime import date
 from pathlib import Path
@@ -20,6 +18,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from tests.conftest import Cli
+from tests.goldens import assert_golden
 from wobtrack.decisions import FLAG_NOT_IN_LETTER, set_outcome
 from wobtrack.drafts import cite_ground, dutch_date
 from wobtrack.items import ItemText
@@ -191,24 +190,7 @@ def run_seeded(engine: Engine, run: Cli) -> Cli:
 
 
 def _check_golden(name: str, actual: str) -> None:
-    path = GOLDEN / name
-    if os.environ.get("WOBTRACK_UPDATE_GOLDENS") == "1":
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(actual, encoding="utf-8")
-        return
-    if not path.exists():
-        pytest.fail(f"missing golden {path}: run with WOBTRACK_UPDATE_GOLDENS=1 to create it")
-    expected = path.read_text(encoding="utf-8")
-    if actual != expected:
-        diff = "".join(
-            difflib.unified_diff(
-                expected.splitlines(keepends=True),
-                actual.splitlines(keepends=True),
-                fromfile=str(path),
-                tofile="actual",
-            )
-        )
-        pytest.fail(f"the draft differs from {path.name}:\n{diff}")
+    assert_golden(GOLDEN / name, actual)
 
 
 def _one_line_error(result: Any, exit_code: int) -> str:

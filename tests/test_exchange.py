@@ -21,8 +21,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
 from tests.conftest import PG_URL, TODAY, Cli
+from tests.goldens import assert_golden
 from tests.sample_tracker import populate_url
-from tests.test_summary import assert_golden
 from wobtrack import db as database
 from wobtrack import exchange, tracker
 from wobtrack.errors import InvalidInput, WobtrackError
@@ -116,7 +116,8 @@ def _one_line_error(result: Any) -> str:
 def test_export_json_is_the_golden_document(run: Cli, db_url: str) -> None:
     populate_url(db_url)
     document = json.loads(run("export").stdout)
-    assert_golden("export.json", exchange.dumps_json(_without_timestamps(document)) + "\n")
+    golden = Path(__file__).parent / "data" / "export.json"
+    assert_golden(golden, exchange.dumps_json(_without_timestamps(document)) + "\n")
 
 
 def test_export_holds_everything(db_url: str) -> None:

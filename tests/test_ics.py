@@ -6,8 +6,6 @@ Regenerate the goldens with ``WOBTRACK_UPDATE_GOLDENS=1 python -m pytest tests/t
 
 from __future__ import annotations
 
-import difflib
-import os
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -18,6 +16,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from tests.conftest import TODAY, Cli
+from tests.goldens import assert_golden
 from tests.test_remind import populate
 from wobtrack.deadlines.status import RequestFacts, derive_status
 from wobtrack.errors import InvalidInput
@@ -215,20 +214,7 @@ def test_event_uid_depends_on_each_part() -> None:
 
 
 def _assert_golden(name: str, data: bytes) -> None:
-    path = GOLDENS / name
-    if os.environ.get("WOBTRACK_UPDATE_GOLDENS") == "1":
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
-    if not path.exists():
-        pytest.fail(f"missing golden {path}: run with WOBTRACK_UPDATE_GOLDENS=1 to create it")
-    expected = path.read_bytes()
-    if data != expected:
-        # Show CR explicitly: a checkout that rewrote line endings is a mismatch too.
-        def shown(raw: bytes) -> list[str]:
-            return [line.replace("\r", "\\r") for line in raw.decode().splitlines(keepends=True)]
-
-        diff = "".join(difflib.unified_diff(shown(expected), shown(data), str(path), "generated"))
-        pytest.fail(f"{name} differs from the golden file:\n{diff}")
+    assert_golden(GOLDENS / name, data, produced_by="generated")
 
 
 def test_golden_calendar_with_default_alarms(world: Cli) -> None:

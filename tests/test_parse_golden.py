@@ -12,20 +12,18 @@ wrong, and a golden that contradicts them is not written.
 
 from __future__ import annotations
 
-import difflib
 import json
-import os
 from pathlib import Path
 from typing import Any
 
 import pytest
 from click.testing import CliRunner
 
+from tests.goldens import UPDATE, assert_golden
 from tests.pdfmaker import ROOT, SAMPLES
 from wobtrack.cli import cli
 
 GOLDEN_DIR = Path(__file__).parent / "data" / "letters"
-UPDATE = os.environ.get("WOBTRACK_UPDATE_GOLDENS") == "1"
 LETTERS = sorted([*SAMPLES.glob("*-besluit-*.pdf"), *GOLDEN_DIR.glob("*.pdf")])
 
 #: Per item: (outcome set, grounds or None = not checked, refers_to).
@@ -150,26 +148,14 @@ def test_letter_matches_its_golden(
     actual = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     golden = GOLDEN_DIR / f"{pdf.stem}.expected.json"
     if UPDATE:
+        # Never bless a wrong result: the facts below are checked before a golden is written.
         wrong = _wrong_facts(pdf.stem, data)
         if wrong:
             pytest.fail(
                 f"not writing {golden.name}: the output is wrong:\n  " + "\n  ".join(wrong),
                 pytrace=False,
             )
-        golden.parent.mkdir(parents=True, exist_ok=True)
-        golden.write_text(actual, encoding="utf-8")
-        return
-    if not golden.exists():
-        pytest.fail(f"{golden} is missing: create it with WOBTRACK_UPDATE_GOLDENS=1")
-    expected = golden.read_text(encoding="utf-8")
-    if actual != expected:
-        diff = difflib.unified_diff(
-            expected.splitlines(keepends=True),
-            actual.splitlines(keepends=True),
-            fromfile=str(golden.relative_to(ROOT)),
-            tofile=f"wobtrack parse --json {relative}",
-        )
-        pytest.fail("parse output differs from the golden:\n" + "".join(diff), pytrace=False)
+    assert_golden(golden, actual, produced_by=f"wobtrack parse --json {relative}")
 
 
 def test_every_golden_has_its_letter() -> None:

@@ -7,7 +7,6 @@ by a golden file (regenerate with WOBTRACK_UPDATE_GOLDENS=1).
 from __future__ import annotations
 
 import json
-import os
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -16,6 +15,7 @@ import pytest
 from sqlalchemy.orm import Session
 
 from tests.conftest import TODAY, Cli
+from tests.goldens import assert_golden
 from tests.sample_tracker import GEMEENTE, MINISTERIE, decide, populate_url
 from wobtrack import db as database
 from wobtrack import tracker
@@ -23,14 +23,6 @@ from wobtrack.models import Decision, Event, Request
 from wobtrack.reports import decision_term, first_decision
 
 DATA = Path(__file__).parent / "data"
-
-
-def assert_golden(name: str, text: str) -> None:
-    """Compare with tests/data/NAME; rewrite it only when WOBTRACK_UPDATE_GOLDENS=1."""
-    path = DATA / name
-    if os.environ.get("WOBTRACK_UPDATE_GOLDENS") == "1":
-        path.write_text(text, encoding="utf-8")
-    assert text == path.read_text(encoding="utf-8")
 
 
 @pytest.fixture
@@ -44,7 +36,7 @@ def _summary(run: Cli) -> dict[str, Any]:
 
 
 def test_summary_json_is_the_golden_shape(filled: Cli) -> None:
-    assert_golden("summary.json", filled("summary", "--json").stdout)
+    assert_golden(DATA / "summary.json", filled("summary", "--json").stdout)
 
 
 def test_per_request_final_outcomes_state_and_timing(filled: Cli) -> None:
