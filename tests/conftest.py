@@ -84,6 +84,16 @@ class Cli:
     db_url: str
     today: date = TODAY
 
+    def fails(self, *args: str, message: str, input: str | None = None) -> Result:
+        """Run a command that must fail: non-zero exit and one ``Error:`` line naming it."""
+        result = self(*args, input=input, ok=False)
+        assert result.exit_code != 0
+        assert message in result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1
+        assert result.stderr.startswith("Error: ")
+        assert "Traceback" not in result.output
+        return result
+
     def __call__(self, *args: str, input: str | None = None, ok: bool = True) -> Result:
         runner = CliRunner()
         result = runner.invoke(
@@ -94,6 +104,21 @@ class Cli:
         if ok:
             assert result.exit_code == 0, result.output
         return result
+
+
+def row_counts(db_url: str, *models: type[Any]) -> dict[str, int]:
+    """Rows per table, to show that a failed command wrote nothing."""
+    from sqlalchemy import func, select
+
+    engine = database.make_engine(db_url)
+    try:
+        with Session(engine) as session:
+            return {
+                m.__tablename__: session.scalar(select(func.count()).select_from(m)) or 0
+                for m in models
+            }
+    finally:
+        engine.dispose()
 
 
 @pytest.fixture

@@ -7,11 +7,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
 
-from tests.conftest import Cli
-from wobtrack import db as database
+from tests.conftest import Cli, row_counts
 from wobtrack.models import Decision, Event, ItemOutcome, OutcomeCorrection, RequestItem
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
@@ -32,15 +29,7 @@ def _woo_request(run: Cli, *extra: str) -> None:
 
 
 def _counts(db_url: str) -> dict[str, int]:
-    engine = database.make_engine(db_url)
-    try:
-        with Session(engine) as session:
-            return {
-                m.__tablename__: session.scalar(select(func.count()).select_from(m)) or 0
-                for m in (Decision, ItemOutcome, OutcomeCorrection, RequestItem, Event)
-            }
-    finally:
-        engine.dispose()
+    return row_counts(db_url, Decision, ItemOutcome, OutcomeCorrection, RequestItem, Event)
 
 
 def _import(run: Cli, *args: str) -> dict[str, object]:
@@ -136,10 +125,7 @@ def test_correction_wins_over_the_parser(run: Cli, db_url: str) -> None:
 def test_outcome_set_bad_input(run: Cli, db_url: str, args: list[str], message: str) -> None:
     _woo_request(run)
     before = _counts(db_url)
-    result = run("outcome", "set", *args, ok=False)
-    assert result.exit_code != 0
-    assert message in result.stderr
-    assert len(result.stderr.strip().splitlines()) == 1
+    run.fails("outcome", "set", *args, message=message)
     assert _counts(db_url) == before
 
 
@@ -169,10 +155,7 @@ def test_bad_letter_writes_nothing(
     before = _counts(db_url)
     letter = tmp_path / "letter.pdf"
     letter.write_bytes(content)
-    result = run("decision", "import", "1", str(letter), ok=False)
-    assert result.exit_code != 0
-    assert message in result.stderr
-    assert len(result.stderr.strip().splitlines()) == 1
+    run.fails("decision", "import", "1", str(letter), message=message)
     assert _counts(db_url) == before
 
 

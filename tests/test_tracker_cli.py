@@ -6,11 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
 
-from tests.conftest import Cli
-from wobtrack import db as database
+from tests.conftest import Cli, row_counts
 from wobtrack.models import Authority, Event, Request, RequestItem
 
 DATA = Path(__file__).parent / "data"
@@ -29,15 +26,7 @@ def _add_17(run: Cli) -> None:
 
 
 def _counts(db_url: str) -> dict[str, int]:
-    engine = database.make_engine(db_url)
-    try:
-        with Session(engine) as session:
-            return {
-                model.__tablename__: session.scalar(select(func.count()).select_from(model)) or 0
-                for model in (Authority, Request, RequestItem, Event)
-            }
-    finally:
-        engine.dispose()
+    return row_counts(db_url, Authority, Request, RequestItem, Event)
 
 
 def test_log_request_with_17_items_and_events(run: Cli) -> None:
@@ -198,12 +187,7 @@ def test_bad_input_is_one_line_nonzero_and_writes_nothing(
 ) -> None:
     run("request", "add", "-a", "Bestaand", "-s", "bestaand", "--item", "een")
     before = _counts(db_url)
-    result = run(*args, ok=False)
-    assert result.exit_code != 0
-    assert message in result.stderr
-    assert len(result.stderr.strip().splitlines()) == 1
-    assert result.stderr.startswith("Error: ")
-    assert "Traceback" not in result.output
+    run.fails(*args, message=message)
     assert _counts(db_url) == before
 
 
@@ -221,10 +205,9 @@ def test_items_file_that_is_not_text(
     run("db", "upgrade")
     path = tmp_path / "request.txt"
     path.write_bytes(content)
-    result = run("request", "add", "-a", "Nieuw", "-s", "x", "--items-file", str(path), ok=False)
-    assert result.exit_code != 0
-    assert message in result.stderr
-    assert len(result.stderr.strip().splitlines()) == 1
+    run.fails(
+        "request", "add", "-a", "Nieuw", "-s", "x", "--items-file", str(path), message=message
+    )
     assert _counts(db_url)["authorities"] == 0
 
 
