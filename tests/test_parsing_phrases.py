@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from wobtrack.parsing.letters import cross_references, expand_numbers, sentence_outcomes
+from wobtrack.parsing.classify import cross_references, sentence_outcomes
+from wobtrack.parsing.document import expand_numbers
 from wobtrack.vocab import OUTCOMES
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from wobtrack.parsing.letters import Line, Text, complete_url, place_link_anchors, urls_in
+from wobtrack.parsing.document import Line, Text, complete_url, place_link_anchors, urls_in
 from wobtrack.parsing.pdftext import LinkAnchor
 
 
