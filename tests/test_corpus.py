@@ -3,7 +3,8 @@
 No file may crash the parser: each is parsed, or refused with a clean UnreadableDocument
 (the image-only scans). The decision date must equal the annotated one of
 ``ground-truth.csv`` for at least 90% of the letters that have one. Extraction of the
-whole corpus takes a few minutes of CPU; it runs once per session, on all cores.
+whole corpus takes a few minutes of CPU, on all cores; the extracted text is cached in
+.pytest_cache (by content hash), so later runs only parse.
 """
 
 from __future__ import annotations
@@ -33,12 +34,24 @@ pytestmark = [
 ]
 
 
+@pytest.fixture(scope="session")
+def pdftext_cache(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The text-extraction cache of the corpus: ``.pytest_cache/d/wobtrack-pdftext``, kept
+    between runs (git-ignored), so only the first run pays for extraction. Entries are keyed
+    by content hash and extractor version: a changed file or extractor misses, never goes
+    stale. With the cache plugin off (``-p no:cacheprovider``) a fresh temporary dir."""
+    cache = getattr(request.config, "cache", None)
+    if cache is None:
+        return tmp_path_factory.mktemp("pdftext-cache")
+    return Path(cache.mkdir("wobtrack-pdftext"))
+
+
 @pytest.fixture(scope="module")
-def results(tmp_path_factory: pytest.TempPathFactory) -> dict[str, FileResult]:
-    """Every corpus PDF's result, keyed by its path relative to the corpus folder."""
+def results(pdftext_cache: Path) -> dict[str, FileResult]:
+    """Every corpus PDF's result, keyed by its path relative to the corpus folder. The text
+    comes from the persistent cache; the parser always runs."""
     files = sorted(CORPUS.rglob("*.pdf"))
-    cache = tmp_path_factory.mktemp("pdftext-cache")
-    parsed = parse_files(files, os.cpu_count() or 1, cache)
+    parsed = parse_files(files, os.cpu_count() or 1, pdftext_cache)
     return {Path(r.file).relative_to(CORPUS).as_posix(): r for r in parsed}
 
 
