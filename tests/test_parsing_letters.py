@@ -182,13 +182,14 @@ def test_a_letter_without_numbered_items_is_item_1(law: str, regime: str, ground
     assert letter.reference == "CE20-00001"
 
 
-def test_a_letter_that_decides_on_all_quoted_items_together_needs_review() -> None:
+def test_a_letter_that_decides_the_whole_request_gives_each_item_its_decision() -> None:
     letter = parse(
         "Geachte mevrouw,\nU vraagt om:\n1. de notulen van 2024;\n2. de notulen van 2025.\n"
         "Besluit\nIk heb besloten de documenten openbaar te maken.\nHoogachtend,"
     )
     assert outcomes(letter) == {"1": ["granted"], "2": ["granted"]}
-    assert all(item.needs_review for item in letter.items)
+    # The letter decides the request as a whole: no fallback, so no review flag.
+    assert not any(item.needs_review for item in letter.items)
     assert any("decides on them together" in w for w in letter.warnings)
 
 

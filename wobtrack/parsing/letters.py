@@ -22,9 +22,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
 
+from wobtrack.parsing.answers import AnswerContext, choose_answers
 from wobtrack.parsing.classify import (
     Finding,
-    classify,
     cross_references,
     sentence_outcomes,
 )
@@ -50,17 +50,13 @@ from wobtrack.parsing.model import (
     ParsedItem,
     ParsedLetter,
 )
+from wobtrack.parsing.request_items import find_request_items
 from wobtrack.parsing.skeleton import (
     ListEntry,
     _dictum,
     _entry_text,
-    _introduces_request,
-    _is_section_list,
-    _is_title_rest,
     _Layout,
     _layout,
-    _section_end,
-    find_answer_headings,
     find_lists,
 )
 from wobtrack.vocab import OUTCOMES
@@ -192,134 +188,63 @@ def _items(
     dictum_sentences: Sequence[Sentence],
     warnings: list[str],
 ) -> list[ParsedItem]:
-    """Find the items, read each answer, resolve cross-references."""
+    """Find the request's items, choose the answer layout, resolve and review each item."""
     start, stop = layout.body_start, layout.closing
-    headings = find_answer_headings(lines, start, stop)
-    if headings and not any(n in ("1", "1a") for h in headings for n in h.numbers):
-        # "Punt 12." in a list of council agenda items is no answer; without an answer
-        # to item 1, headings only count when they answer quoted items.
-        labels = {
-            e.label for entries in find_lists(lines, start, layout.dictum or stop) for e in entries
-        }
-        if not {n for h in headings for n in h.numbers} <= labels:
-            headings = []
-    # The request is quoted before it is answered and before the decision.
-    quote_stop = headings[0].index if headings else stop
-    if layout.dictum is not None and layout.dictum > start:
-        quote_stop = min(quote_stop, layout.dictum)
-    lists = [
-        entries
-        for entries in find_lists(lines, start, quote_stop)
-        if not _is_section_list(entries) and _introduces_request(lines, entries[0].index, start)
-    ]
-    quoted = lists[0] if lists else []
-
-    answered = {n for h in headings for n in h.numbers}
-    drafts = _quoted_items(quoted, answered)
-
-    if headings:
-        boundary = stop
-        for position, heading in enumerate(headings):
-            end = headings[position + 1].index if position + 1 < len(headings) else boundary
-            end = min(end, _section_end(lines, heading.index, end, generic=False))
-            section = list(lines[heading.index + 1 : end])
-            if heading.rest and not _is_title_rest(heading.rest, section):
-                section.insert(0, Line(lines[heading.index].page, heading.rest))
-            finding = classify(_sentences(section), regime, links, heading.numbers)
-            for number in heading.numbers:
-                draft = drafts.get(number)
-                if draft is None:
-                    if drafts and quoted:
-                        warnings.append(
-                            f"item {number} is answered but the letter does not quote it"
-                        )
-                    draft = drafts[number] = _ItemDraft(number)
-                draft.finding = _merge(draft.finding, finding)
-                draft.answered = True
-    elif quoted:
-        _answer_from_lists(lines, layout, quoted, drafts, regime, links, dictum_sentences, warnings)
-    else:
-        finding = classify(dictum_sentences, regime, links)
-        drafts["1"] = _ItemDraft("1", None, finding, answered=True)
-        if not dictum_sentences:
-            warnings.append("no decision wording found: item 1 needs review")
-
-    return _resolve(drafts, warnings)
-
-
-def _answer_from_lists(
-    lines: Sequence[Line],
-    layout: _Layout,
-    quoted: list[ListEntry],
-    drafts: dict[str, _ItemDraft],
-    regime: Regime | None,
-    links: Sequence[str],
-    dictum_sentences: Sequence[Sentence],
-    warnings: list[str],
-) -> None:
-    """Answers without headings: a second numbered list, answers inside the quoted list,
-    or one decision for all items."""
-    quote_end = max(entry.end for entry in quoted)
-    labels = {entry.label for entry in quoted}
-    later = [
-        entries
-        for entries in find_lists(lines, quote_end, layout.closing)
-        if {e.label for e in entries} <= labels and not _is_section_list(entries)
-    ]
-    answers = [
-        {
-            entry.label: classify(_sentences(entry.lines), regime, links, [entry.label])
-            for entry in entries
-        }
-        for entries in later
-    ]
-    # A second list answers the first only if its entries read as answers.
-    answers = [
-        a for a in answers if 2 * sum(bool(f.outcomes or f.refers_to) for f in a.values()) >= len(a)
-    ]
-    if answers:
-        for label, finding in answers[0].items():
-            draft = drafts.setdefault(label, _ItemDraft(label))
-            draft.finding = finding
-            draft.answered = True
-        return
-    interleaved = {entry.label: _split_interleaved(entry) for entry in quoted}
-    if any(answer for _, answer in interleaved.values()):
-        for label, (quote, answer) in interleaved.items():
-            draft = drafts[label]
-            draft.text = " ".join(s.text for s in quote).strip("“”\"' ;") or draft.text
-            if answer:
-                draft.finding = classify(answer, regime, links, [label])
-                draft.answered = True
-        return
-    # One decision for the whole request: every item gets it, flagged for review.
-    finding = classify(dictum_sentences, regime, links)
-    for draft in drafts.values():
-        draft.finding = finding
-        draft.answered = True
-        draft.shared = True
-    warnings.append(
-        f"the letter quotes {len(drafts)} items but decides on them together; each item gets "
-        "the letter's decision and needs review"
+    quote_stop = layout.dictum if layout.dictum is not None and layout.dictum > start else stop
+    request = find_request_items(lines, start, quote_stop)
+    if request.scheme == "single" and quote_stop < stop:
+        request = find_request_items(lines, start, stop)
+    after = request.end if request.scheme != "single" else start
+    context = AnswerContext(
+        lines, layout, request, regime, links, dictum_sentences, after, stop
     )
+    choice = choose_answers(context)
+    drafts: dict[str, _ItemDraft] = {}
+    numbers = list(request.numbers)
+    if request.scheme == "single" and choice.new_items:
+        numbers = [n for n in numbers if n in choice.findings and n != "1"] + choice.new_items
+        if "1" in choice.findings and "1" not in numbers:
+            numbers.insert(0, "1")
+    texts = {item.number: item.text for item in request.items}
+    answered = set(choice.findings)
+    sub_items = [n for n in choice.new_items if re.fullmatch(r"\d{1,2}[a-z]", n) and n[:-1] in texts]
+    if sub_items:
+        # "Ad 2a": sub-items answered on their own become items in place of their parent.
+        for entries in find_lists(lines, request.start, request.end):
+            for number, sub in _quoted_items(entries, answered).items():
+                texts[number] = sub.text or texts.get(number, "")
+        for number in sub_items:
+            parent = number[:-1]
+            if parent in numbers and parent not in answered:
+                numbers.remove(parent)
+            numbers.append(number)
+        numbers.sort(key=_natural_key)
+    for number in numbers:
+        finding = choice.findings.get(number)
+        draft = _ItemDraft(number, texts.get(number) or None, finding, answered=finding is not None)
+        draft.shared = number in choice.fallback and finding is not None
+        drafts[number] = draft
+    if choice.chosen == "whole" and len(numbers) > 1:
+        warnings.append(
+            f"the letter quotes {len(numbers)} items but decides on them together; each item "
+            "gets the letter's decision"
+        )
+    if choice.fallback and choice.chosen == "mentions":
+        warnings.append(
+            "no answer found for item(s) "
+            + ", ".join(sorted(choice.fallback, key=_natural_key))
+            + "; they get the letter's overall decision and need review"
+        )
+    return _resolve(drafts, warnings, whole=choice.whole, decided_as_whole=choice.chosen == "whole")
 
 
-def _merge(old: Finding | None, new: Finding) -> Finding:
-    if old is None:
-        return new
-    merged = Finding()
-    for source in (old, new):
-        for outcome, evidence in source.outcomes.items():
-            merged.outcomes.setdefault(outcome, []).extend(evidence)
-        merged.grounds.extend(g for g in source.grounds if g not in merged.grounds)
-        merged.references.extend(r for r in source.references if r not in merged.references)
-        merged.refers_to.extend(n for n in source.refers_to if n not in merged.refers_to)
-        merged.evidence.extend(e for e in source.evidence if e not in merged.evidence)
-        merged.sentences.extend(source.sentences)
-    return merged
-
-
-def _resolve(drafts: dict[str, _ItemDraft], warnings: list[str]) -> list[ParsedItem]:
+def _resolve(
+    drafts: dict[str, _ItemDraft],
+    warnings: list[str],
+    *,
+    whole: Finding | None = None,
+    decided_as_whole: bool = False,
+) -> list[ParsedItem]:
     """Cross-references resolved transitively (cycles reported), unanswered items flagged."""
     graph = {
         number: [n for n in draft.finding.refers_to if n != number] if draft.finding else []

@@ -271,7 +271,7 @@ def _layout(lines: Sequence[Line]) -> _Layout:
         (
             i + 1
             for i, line in enumerate(lines)
-            if _GREETING.match(line.text) and len(line.text) < 80
+            if _GREETING.match(line.text) and (len(line.text) < 80 or i < 60)
         ),
         0,
     )
