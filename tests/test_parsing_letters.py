@@ -472,6 +472,8 @@ def test_to_json_is_the_parse_contract(woo: ParsedLetter) -> None:
     assert set(data) == {
         "file", "pages", "regime", "decision_date", "reference", "request_received", "items",
         "decision", "bezwaar", "warnings",
+        # added in parser 2.0 (fields are only ever added to the contract)
+        "request_date", "kind", "extended_on", "extended_to",
     }  # fmt: skip
     assert data["file"] == "brief.pdf"
     assert data["decision_date"] == "2026-03-12"
@@ -484,7 +486,7 @@ def test_to_json_is_the_parse_contract(woo: ParsedLetter) -> None:
         assert all(set(r) == {"kind", "value"} for r in item["references"])
         assert all(r["kind"] in ("url", "decision", "document") for r in item["references"])
         assert all(set(e) == {"page", "text"} for e in item["evidence"])
-    assert set(data["bezwaar"]) == {"weeks", "electronic_filing", "address"}
+    assert set(data["bezwaar"]) == {"weeks", "electronic_filing", "address", "remedy"}
     assert set(data["decision"]) == {"parts", "evidence"}
 
 

@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
 
+from wobtrack.parsing import header
 from wobtrack.parsing.answers import AnswerContext, choose_answers
 from wobtrack.parsing.classify import (
     Finding,
@@ -46,6 +47,7 @@ from wobtrack.parsing.facts import (
     _request_received,
 )
 from wobtrack.parsing.model import (
+    Bezwaar,
     Evidence,
     ParsedItem,
     ParsedLetter,
@@ -62,7 +64,7 @@ from wobtrack.parsing.skeleton import (
 from wobtrack.vocab import OUTCOMES
 
 #: Bump when a rule changes: stored decisions record which parser proposed their outcomes.
-PARSER_VERSION: Final = "1.2.0"
+PARSER_VERSION: Final = "2.0.0"
 
 
 # --- items -------------------------------------------------------------------------------------
@@ -149,14 +151,38 @@ def parse_letter(
     layout = _layout(lines)
 
     body = _sentences(lines[layout.body_start : layout.closing])
+    # Stage "header": dates, kind, verdaging and the remedy clause (header.py).
+    dates = header.request_dates(pages)
     received, received_warnings = _request_received(body)
-    date_finding = find_decision_date(pages, not_before=received)
-    warnings.extend(date_finding.warnings)
+    if received is None or dates.request_received is not None and received < dates.request_received:
+        # The receipt sentence reader knows more spellings ("ontvangen op diezelfde dag").
+        received, received_warnings = header.request_received_best(dates)
+        warnings.extend(dates.warnings)
+    decision_date, date_warnings = header.decision_date(pages)
+    warnings.extend(date_warnings)
     warnings.extend(received_warnings)
-    regime, regime_warnings = _regime(lines, date_finding.value)
+    regime, regime_warnings = _regime(lines, decision_date)
     warnings.extend(regime_warnings)
+    kind, kind_warnings = header.letter_kind(pages)
+    warnings.extend(kind_warnings)
+    extended_on, extended_to = header.verdaging(pages)
     dictum, dictum_sentences = _dictum(lines, layout, body)
-    bezwaar, bezwaar_warnings = _bezwaar(lines, layout)
+    clause, bezwaar_warnings = header.bezwaar_clause(pages)
+    old_clause, old_warnings = _bezwaar(lines, layout)
+    bezwaar = old_clause
+    if clause is not None:
+        bezwaar = Bezwaar(
+            clause.weeks,
+            clause.electronic_filing
+            if clause.electronic_filing is not None or old_clause is None
+            else old_clause.electronic_filing,
+            clause.address or (old_clause.address if old_clause else None),
+            clause.remedy,
+        )
+        if bezwaar.address is not None:
+            bezwaar_warnings = [w for w in bezwaar_warnings if "address" not in w]
+    else:
+        bezwaar_warnings = old_warnings
     warnings.extend(bezwaar_warnings)
     if bezwaar is None and not bezwaar_warnings:
         warnings.append("no bezwaar clause (rechtsmiddelenclausule) found")
@@ -170,9 +196,13 @@ def parse_letter(
     return ParsedLetter(
         pages=len(pages),
         regime=regime,
-        decision_date=date_finding.value,
+        decision_date=decision_date,
         reference=_reference(lines, layout),
         request_received=received,
+        request_date=dates.request_date,
+        kind=kind,
+        extended_on=extended_on,
+        extended_to=extended_to,
         items=tuple(items),
         decision=dictum,
         bezwaar=bezwaar,
@@ -195,9 +225,7 @@ def _items(
     if request.scheme == "single" and quote_stop < stop:
         request = find_request_items(lines, start, stop)
     after = request.end if request.scheme != "single" else start
-    context = AnswerContext(
-        lines, layout, request, regime, links, dictum_sentences, after, stop
-    )
+    context = AnswerContext(lines, layout, request, regime, links, dictum_sentences, after, stop)
     choice = choose_answers(context)
     drafts: dict[str, _ItemDraft] = {}
     numbers = list(request.numbers)
@@ -207,7 +235,9 @@ def _items(
             numbers.insert(0, "1")
     texts = {item.number: item.text for item in request.items}
     answered = set(choice.findings)
-    sub_items = [n for n in choice.new_items if re.fullmatch(r"\d{1,2}[a-z]", n) and n[:-1] in texts]
+    sub_items = [
+        n for n in choice.new_items if re.fullmatch(r"\d{1,2}[a-z]", n) and n[:-1] in texts
+    ]
     if sub_items:
         # "Ad 2a": sub-items answered on their own become items in place of their parent.
         for entries in find_lists(lines, request.start, request.end):

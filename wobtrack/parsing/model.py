@@ -84,6 +84,8 @@ class Bezwaar:
     weeks: int
     electronic_filing: bool | None = None
     address: str | None = None
+    #: "bezwaar" for a first decision; "beroep" (at the rechtbank) for a beslissing op bezwaar.
+    remedy: str = "bezwaar"
 
     def to_json(self) -> dict[str, Any]:
         """The contract form of the bezwaar clause."""
@@ -91,6 +93,7 @@ class Bezwaar:
             "weeks": self.weeks,
             "electronic_filing": self.electronic_filing,
             "address": self.address,
+            "remedy": self.remedy,
         }
 
 
@@ -104,6 +107,13 @@ class ParsedLetter:
     reference: str | None = None
     request_received: date | None = None
     items: tuple[ParsedItem, ...] = ()
+    #: The date the request itself bears ("uw brief van ..."), when the letter gives it.
+    request_date: date | None = None
+    #: ``besluit``, ``deelbesluit`` or ``bezwaar`` (a beslissing op bezwaar).
+    kind: str | None = None
+    #: A verdaging the letter states: when it was sent, and the new last day.
+    extended_on: date | None = None
+    extended_to: date | None = None
     decision: Dictum | None = None
     bezwaar: Bezwaar | None = None
     warnings: tuple[str, ...] = field(default_factory=tuple)
@@ -124,6 +134,10 @@ class ParsedLetter:
             "decision_date": iso_or_none(self.decision_date),
             "reference": self.reference,
             "request_received": iso_or_none(self.request_received),
+            "request_date": iso_or_none(self.request_date),
+            "kind": self.kind,
+            "extended_on": iso_or_none(self.extended_on),
+            "extended_to": iso_or_none(self.extended_to),
             "items": [item.to_json() for item in self.items],
             "decision": self.decision.to_json() if self.decision is not None else None,
             "bezwaar": self.bezwaar.to_json() if self.bezwaar is not None else None,
