@@ -1,16 +1,32 @@
 """Phrase tables: the Dutch wording that maps to each outcome, heading and cross-reference.
 
-Everything here is data. ``letters.py`` applies the tables sentence by sentence; each rule
-names the outcome it proves, and the sentence that matched becomes the item's evidence.
+Everything here is data. The outcome rules, heading words, section titles and week words
+live as TOML in ``wobtrack/parsing/rules/`` (each rule or table with example and
+counter-example sentences, checked by ``tests/test_phrase_rules.py``) and are loaded once,
+at import; the remaining regexes are below. ``letters.py`` applies the tables sentence by
+sentence; each rule names the outcome it proves, and the sentence that matched becomes the
+item's evidence.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Final
+import tomllib
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any, Final
 
 _I = re.IGNORECASE
+
+#: The package that holds the TOML rule files.
+RULES_PACKAGE: Final = "wobtrack.parsing.rules"
+
+
+def load_rules(name: str) -> dict[str, Any]:
+    """One TOML file of ``wobtrack/parsing/rules`` (e.g. ``"outcomes.toml"``), parsed."""
+    text = resources.files(RULES_PACKAGE).joinpath(name).read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
 
 #: An item-number list: "2", "2 en 3", "6, 7, 8, 12 en 14", "1 t/m 3", "3b", "1-3".
 NUMBER_LIST: Final = (
@@ -21,13 +37,14 @@ NUMBER_LIST: Final = (
 
 @dataclass(frozen=True)
 class OutcomeRule:
-    """One way of saying an outcome.
+    """One way of saying an outcome (one ``[[rule]]`` of ``rules/outcomes.toml``).
 
     ``when`` lists lower-case fragments of which the sentence must contain one before the
     (slower) pattern is tried. ``weak`` rules ("uw verzoek af te wijzen") only count when
     no other outcome is named in the same sentence, so "afwijzen omdat er geen documenten
     zijn" is ``not_held``. ``unless`` vetoes the match for the sentence; ``unless_section``
-    drops the outcome when the section also proves one of those outcomes.
+    drops the outcome when the section also proves one of those outcomes. ``id``, ``note``
+    and the example sentences document the rule and do not take part in comparisons.
     """
 
     outcome: str
@@ -36,261 +53,85 @@ class OutcomeRule:
     weak: bool = False
     unless: re.Pattern[str] | None = None
     unless_section: tuple[str, ...] = ()
+    id: str = field(default="", compare=False)
+    note: str = field(default="", compare=False)
+    examples: tuple[str, ...] = field(default=(), compare=False, repr=False)
+    counter_examples: tuple[str, ...] = field(default=(), compare=False, repr=False)
+
+    def matches(self, text: str) -> bool:
+        """Whether this rule names its outcome in ``text`` (``weak`` aside)."""
+        if not any(fragment in text.lower() for fragment in self.when):
+            return False
+        if not self.pattern.search(text):
+            return False
+        return self.unless is None or not self.unless.search(text)
 
 
-def _rule(
-    outcome: str,
-    when: str,
-    pattern: str,
-    *,
-    weak: bool = False,
-    unless: str | None = None,
-    unless_section: tuple[str, ...] = (),
-) -> OutcomeRule:
-    return OutcomeRule(
-        outcome,
-        tuple(when.split("|")),
-        re.compile(pattern, _I),
-        weak,
-        re.compile(unless, _I) if unless else None,
-        unless_section,
-    )
-
-
-#: Forwarded *to us* is procedure, not an outcome ("is naar mij doorgezonden").
-_TO_THIS_AUTHORITY: Final = (
-    r"\b(?:naar|aan) (?:mij|ons|mijn (?:ministerie|organisatie|dienst|college))\b"
-    r"|\bdoorgezonden door\b"
+_RULE_KEYS: Final = frozenset(
+    {
+        "id",
+        "outcome",
+        "when",
+        "pattern",
+        "weak",
+        "unless",
+        "unless_section",
+        "note",
+        "examples",
+        "counter_examples",
+    }
 )
+_FRAGMENT: Final = re.compile(r"\{\{(\w+)\}\}")
 
-#: "maak ik", "ik maak", "maken wij", "wij maken" (and "stel(len)"): the disclosure verb.
-_WE_MAKE: Final = (
-    r"(?:maak ik|ik maak|maken (?:wij|we)|(?:wij|we) maken|stel ik|ik stel|stellen (?:wij|we)|"
-    r"(?:wij|we) stellen)"
-)
-#: "reeds openbaar", "al openbaar": already public, so never a disclosure now.
-_ALREADY: Final = r"(?<!niet )\b(?:reeds|eerder|al) (?:\w+ )?openba"
 
-OUTCOME_RULES: Final[tuple[OutcomeRule, ...]] = (
-    # -- already public: pointed to a URL, an earlier decision, document numbers
-    _rule("referred", "openba", r"(?<!niet )\b(?:reeds|al|eerder) (?:eerder )?openba(?:ar|re)\b"),
-    _rule(
-        "referred",
-        "openba",
-        r"\b(?:reeds|al|eerder) (?:\(?(?:deels|gedeeltelijk)\)? )?openbaar gemaakt",
-    ),
-    _rule(
-        "referred",
-        "openbaar gemaakt",
-        r"\bopenbaar gemaakte (?:\w+ ){0,2}(?:besluit|besluiten|document|documenten|"
-        r"informatie|rapport|stukken|verslag)"
-        r"|\b(?:zijn|is) (?:\w+ ){0,2}openbaar gemaakt (?:bij|in|op|via|door|met)\b",
-    ),
-    _rule("referred", "vindplaats", r"\bvindplaats\b"),
-    _rule(
-        "referred",
-        "vinden|raadplegen|downloaden",
-        r"\b(?:is|zijn|staat|staan) (?:\w+ ){0,4}te (?:vinden|raadplegen|downloaden)\b"
-        r"|\bte vinden (?:via|op|in)\b",
-    ),
-    _rule(
-        "referred",
-        "beschikbaar|toegankelijk|raadpleegbaar",
-        r"\b(?:publiek|openbaar|vrij) (?:beschikbaar|toegankelijk|raadpleegbaar)\b",
-    ),
-    _rule(
-        "referred",
-        "gepubliceerd",
-        r"\b(?:is|zijn) (?:\w+ ){0,3}gepubliceerd (?:op|in|via)\b",
-        unless=r"\bdit besluit\b",
-    ),
-    _rule("referred", "volsta", r"\bvolsta (?:\w+ ){0,2}met (?:\w+ ){0,4}verwijzing"),
-    _rule(
-        "referred",
-        "verwijs",
-        r"\bverwijs (?:ik )?(?:u )?(?:\w+ ){0,3}naar (?:de |het )?(?:website|link|"
-        r"internetpagina|webpagina|vindplaats)",
-    ),
-    # -- no documents
-    _rule(
-        "not_held",
-        "opgemaakt",
-        r"\bniet (?:(?:is|zijn|wordt|worden|meer|ook|nooit|door \w+) )*opgemaakt\b"
-        r"|\b(?:nooit|geen (?:\w+ ){1,3}(?:is |zijn |wordt |worden )?)opgemaakt\b",
-    ),
-    _rule(
-        "not_held",
-        "aanwezig|voorhanden|beschikbaar",
-        r"\bniet (?:\(?(?:meer|langer)\)? )?(?:aanwezig|voorhanden|beschikbaar)\b",
-        unless=r"\bniet (?:meer |langer )?beschikbaar (?:voor|gesteld)\b",
-    ),
-    _rule(
-        "not_held",
-        "geen",
-        r"\bgeen (?:\(?\w+\)? ){0,3}(?:documenten|document|stukken|informatie|gegevens|"
-        r"e-mails|verslagen|notulen|correspondentie|afspraken|rapporten)\b(?:\s+\S+){0,8}?\s+"
-        r"(?:aangetroffen|gevonden|aanwezig|beschikbaar|berusten|berust|voorhanden|opgemaakt|"
-        r"bestaan|bestaat|zijn met|is met)\b"
-        r"|\bgeen (?:\w+ ){0,2}(?:document|documenten) beschikbaar\b"
-        r"|\bgeen (?:\w+ ){0,2}(?:correspondentie|overleg|contact) (?:\w+ ){0,4}gevoerd\b",
-    ),
-    _rule(
-        "not_held",
-        "berust",
-        r"\b(?:berust|berusten) (?:\w+ ){0,2}niet (?:\w+ ){0,2}(?:onder|bij)\b"
-        r"|\bniet (?:\w+ ){0,4}(?:onder|bij) (?:mij|ons|\w+ \w+|\w+) (?:\w+ )?"
-        r"(?:berust|berusten|berustend|berustende)\b",
-    ),
-    _rule("not_held", "bestaa", r"\b(?:bestaat|bestaan) (?:\w+ )?niet\b"),
-    _rule("not_held", "niets", r"\bniets (?:\w+ )?(?:aangetroffen|gevonden)\b"),
-    _rule(
-        "not_held",
-        "gebrek|ontbreken",
-        r"\b(?:bij|wegens|door) (?:het )?(?:gebrek|ontbreken) (?:aan|van) (?:\w+ ){0,2}"
-        r"(?:documenten|stukken|informatie)\b",
-    ),
-    # -- handed on to another authority
-    _rule(
-        "forwarded",
-        "door|overgedragen",
-        r"\b(?:doorgezonden|doorgestuurd|doorgeleid|overgedragen)\b"
-        r"|\bdoor te (?:zenden|sturen|geleiden)\b|\b(?:zend|stuur) ik .{0,80}\bdoor\b",
-        unless=_TO_THIS_AUTHORITY,
-    ),
-    # -- disclosed in part
-    _rule(
-        "partly_granted",
-        "deel|dele",
-        r"\b(?:deels|gedeeltelijk|grotendeels|ten dele|voor een (?:groot )?deel)\)?\s+"
-        r"(?:\w+\s+){0,3}openbaar\b",
-        unless=_ALREADY,
-    ),
-    _rule(
-        "partly_granted",
-        "deel|dele",
-        r"\b(?:deels|gedeeltelijk|grotendeels|ten dele)\b(?: \w+){0,3} (?:geopenbaard|verstrekt)\b"
-        r"|\bgeopenbaard en (?:\w+ ){0,2}(?:deels|gedeeltelijk|grotendeels)\b",
-    ),
-    _rule(
-        "partly_granted",
-        "deel|dele",
-        r"\(?\b(?:deels|gedeeltelijk|grotendeels|ten dele)\)? (?:\w+ ){0,2}(?:aan uw verzoek "
-        r"tegemoet|toe te wijzen|in te willigen|te honoreren|toegewezen|ingewilligd|gehonoreerd)",
-    ),
-    _rule(
-        "partly_granted",
-        "uitzondering",
-        r"\bopenbaar (?:\w+ ){0,3}met uitzondering van\b"
-        r"|\bmet uitzondering van (?:de |het )?(?:\w+ ){0,3}(?:persoonsgegevens|namen|passages)",
-    ),
-    _rule(
-        "partly_granted",
-        "gelakt|onleesbaar|geanonimiseerd",
-        r"\b(?:weg|zwart)gelakt\b|\bonleesbaar gemaakt\b|\bgeanonimiseerd openbaar\b"
-        r"|\b(?:zijn|is|worden|wordt) (?:\w+ ){0,3}(?:gelakt|weggelakt)\b",
-    ),
-    # -- withheld
-    _rule(
-        "refused",
-        "weiger",
-        r"\bweiger(?:en)?\b|\bgeweigerd\b",
-        # a rule or a condition, not this decision: "zullen geweigerd worden als ..."
-        unless=r"\b(?:zullen|zal|kunnen|kan|konden|mag|mogen)\b(?:\s+\w+){0,6}\s+geweigerd\b"
-        r"|\bgeweigerd\s+(?:kan|kunnen|konden|zal|zullen|mag|mogen)\b|\bweigeringsgrond",
-    ),
-    _rule(
-        "refused",
-        "niet openbaar|niet verstrekt",
-        r"\bniet openbaar (?:te maken|gemaakt|maak|maken|worden|wordt)\b|"
-        + _WE_MAKE
-        + r" (?:\w+ ){0,6}niet openbaar\b|\bblijft (?:\w+ ){0,3}niet openbaar\b"
-        r"|\b(?:wordt|worden) (?:\w+ )?niet verstrekt\b",
-        unless=_ALREADY,
-    ),
-    _rule(
-        "refused",
-        "afw|afgew|af te wijzen|wijs ik|voldoen|ingewilligd|in te willigen|honor",
-        r"\baf te wijzen\b|\bafwijs\b|\bafwijzen\b|\bafgewezen\b|\bwijs ik .{0,60}\baf\b"
-        r"|\bkan ik (?:\w+ ){0,3}(?:niet (?:aan )?)?uw verzoek (?:\w+ ){0,3}niet (?:voldoen|"
-        r"inwilligen|honoreren)|\bkan ik niet aan uw verzoek voldoen\b"
-        r"|\bniet (?:\w+ )?(?:ingewilligd|in te willigen|gehonoreerd|te honoreren)\b",
-        weak=True,
-    ),
-    # -- disclosed
-    _rule(
-        "granted",
-        "openbaar",
-        _WE_MAKE + r" (?:\w+ ){0,6}openbaar\b"
-        r"|\bbesl(?:uit|oten|oot)\b.{0,160}?(?<!niet )openbaar te maken\b"
-        r"|\b(?:wordt|worden) (?:hierbij |bij dezen |daarom |dan ook |volledig |geheel |"
-        r"integraal |alsnog )*openbaar(?: gemaakt)?\b(?! gemaakte)"
-        r"|\bopenbaar (?:wordt|worden) gemaakt\b",
-        unless=r"\bniet\b(?: \w+){0,2} openbaar\b|" + _ALREADY,
-    ),
-    _rule(
-        "granted",
-        "verstrek|treft|sturen|ontvangt|stuur|geopenbaard",
-        r"\b(?:verstrek ik|ik verstrek|verstrekken (?:wij|we)|(?:wij|we) verstrekken|"
-        r"treft u (?:\w+ ){0,3}aan|sturen (?:wij|we) u|(?:wij|we) sturen u|"
-        r"ontvangt u (?:hierbij|bijgaand)|stuur ik u|ik stuur u)\b"
-        r"|\b(?:word(?:t|en)|zijn) (?:\w+ ){0,2}geopenbaard\b",
-        unless=r"\bniet\b",
-    ),
-    _rule(
-        "granted",
-        "wijzen|willigen|honoreren|tegemoet|wijs ik|willig ik",
-        r"\b(?:uw verzoek|dit (?:onderdeel|deel)(?: van uw verzoek)?) (?:\w+ ){0,2}"
-        r"(?:toe te wijzen|in te willigen|te honoreren)\b|\baan uw verzoek tegemoet te komen\b"
-        r"|\bwijs ik (?:\w+ ){0,4}toe\b|\bwillig ik (?:\w+ ){0,4}in\b",
-    ),
-    # -- outside the request or the law
-    _rule(
-        "out_of_scope",
-        "buiten|reikwijdte|werking|bestuurlijke aangelegenheid",
-        r"\bbuiten de (?:reikwijdte|strekking|omvang) van (?:uw|het|dit) (?:\w+-)?verzoek\b"
-        r"|\bbuiten (?:uw|het) verzoek\b|\b(?:valt|vallen) (?:\w+ ){0,3}niet onder de "
-        r"(?:reikwijdte|werking)\b|\bgeen bestuurlijke aangelegenheid\b"
-        r"|\bbuiten de reikwijdte van de (?:wob|woo|wet)\b",
-    ),
-    _rule(
-        "out_of_scope",
-        "toepassing",
-        r"\bde (?:wob|woo|wet) is (?:\w+ ){0,2}niet van toepassing\b",
-        weak=True,
-        unless_section=("referred",),
-    ),
-    # -- not dealt with
-    _rule(
-        "not_handled",
-        "behandel",
-        r"\bniet (?:verder )?in behandeling\b|\bbuiten "
-        r"behandeling\b|\bniet (?:verder )?te behandelen\b|\bniet (?:verder |in )?"
-        r"behandel(?:d|en)\b",
-    ),
-    # -- decided elsewhere or later
-    _rule(
-        "deferred",
-        "besluit",
-        r"\b(?:afzonderlijk|apart|separaat|later|nader|volgend|vervolg|nieuw)e? "
-        r"(?:deel)?besluit\b",
-        unless=r"\b(?:eerder|vorig|genomen)e? (?:deel)?besluit\b",
-    ),
-    _rule(
-        "deferred",
-        "beslis|aangehouden",
-        r"\b(?:beslis ik|wordt|zal|zullen|worden) (?:\w+ ){0,5}(?:later|nog|separaat|"
-        r"afzonderlijk|apart|op een later moment) (?:\w+ ){0,3}beslist\b|\bbeslis ik "
-        r"(?:\w+ ){0,3}(?:later|separaat|afzonderlijk|apart)\b|\bnog niet (?:\w+ ){0,2}beslist\b"
-        r"|\bwordt aangehouden\b",
-    ),
-    # -- taken back by the requester
-    _rule(
-        "withdrawn",
-        "ingetrokken|intrekking",
-        r"\b(?:verzoek|onderdeel|vraag|punt|deel)\b(?:\s+\S+){0,6}?\s+(?<!niet )ingetrokken\b"
-        r"|\bintrekking van (?:\w+ ){0,3}(?:verzoek|onderdeel|vraag|punt)\b",
-    ),
-)
+def _regex_text(value: str | list[str], fragments: dict[str, str], where: str) -> str:
+    """A regex from TOML: a string or a list of pieces, with ``{{name}}`` fragments."""
+    text = value if isinstance(value, str) else "".join(value)
+
+    def fragment(match: re.Match[str]) -> str:
+        if match[1] not in fragments:
+            raise ValueError(f"{where}: unknown fragment {{{{{match[1]}}}}}")
+        return fragments[match[1]]
+
+    return _FRAGMENT.sub(fragment, text)
+
+
+def _outcome_rules(data: dict[str, Any]) -> tuple[OutcomeRule, ...]:
+    fragments: dict[str, str] = data.get("fragments", {})
+    rules: list[OutcomeRule] = []
+    for entry in data["rule"]:
+        where = f"rules/outcomes.toml rule {entry.get('id', '?')!r}"
+        unknown = set(entry) - _RULE_KEYS
+        if unknown:
+            raise ValueError(f"{where}: unknown keys {sorted(unknown)}")
+        unless = entry.get("unless")
+        rules.append(
+            OutcomeRule(
+                outcome=entry["outcome"],
+                when=tuple(entry["when"]),
+                pattern=re.compile(_regex_text(entry["pattern"], fragments, where), _I),
+                weak=bool(entry.get("weak", False)),
+                unless=re.compile(_regex_text(unless, fragments, where), _I) if unless else None,
+                unless_section=tuple(entry.get("unless_section", ())),
+                id=entry["id"],
+                note=entry.get("note", ""),
+                examples=tuple(entry.get("examples", ())),
+                counter_examples=tuple(entry.get("counter_examples", ())),
+            )
+        )
+    return tuple(rules)
+
+
+OUTCOME_RULES: Final[tuple[OutcomeRule, ...]] = _outcome_rules(load_rules("outcomes.toml"))
+
+#: Heading words and section titles (``rules/headings.toml``), one table per regex below.
+HEADING_WORDS: Final[dict[str, Any]] = load_rules("headings.toml")
+
+
+def _words(table: str, key: str = "words") -> str:
+    """The alternatives of one ``headings.toml`` table as a regex alternation."""
+    return "|".join(HEADING_WORDS[table][key])
+
 
 #: A withheld passage inside a partly disclosed document ("De namen ... maak ik niet
 #: openbaar") is the redaction of ``partly_granted``, not a separate refusal; a refusal
@@ -339,41 +180,28 @@ LIST_LABEL: Final = re.compile(
 
 #: The dictum heading.
 DICTUM_HEADING: Final = re.compile(
-    r"^(?:\d{1,2}\.?\s*)?(?:besluit|mijn besluit|ons besluit|het besluit|beslissing|"
-    r"onze beslissing|mijn beslissing|dictum|besluit op uw (?:wob|woo)-verzoek)\s*:?$",
+    r"^(?:\d{1,2}\.?\s*)?(?:" + _words("dictum_heading") + r")\s*:?$",
     _I,
 )
-#: The rechtsmiddelenclausule heading.
+#: The rechtsmiddelenclausule heading; some words start it even with a letterhead column
+#: on the same line.
 BEZWAAR_HEADING: Final = re.compile(
-    r"^(?:\d{1,2}\.?\s*)?(?:rechtsbescherming|rechtsmiddel(?:en|clausule)?|bezwaar(?:mogelijkheid|"
-    r"clausule|procedure)?|bezwaar maken|mogelijkheid (?:van|tot) bezwaar|bezwaar en beroep|"
-    r"niet eens met (?:dit|het) besluit\??)\s*:?$"
-    # these words start the clause even with a letterhead column on the same line
-    r"|^(?:rechtsbescherming|rechtsmiddelen|bezwaarmogelijkheid|bezwaarclausule)\b",
+    r"^(?:\d{1,2}\.?\s*)?(?:"
+    + _words("bezwaar_heading")
+    + r")\s*:?$|^(?:"
+    + _words("bezwaar_heading", "line_start_words")
+    + r")\b",
     _I,
 )
 #: Signature lines: the letter's body ends here.
-CLOSING: Final = re.compile(
-    r"^(?:hoogachtend|met vriendelijke groet(?:en)?|met de meeste hoogachting|"
-    r"namens (?:deze|dezen)|ondertekening)\b",
-    _I,
-)
+CLOSING: Final = re.compile(r"^(?:" + _words("closing") + r")\b", _I)
 #: Headings that end an answer section without being an answer themselves.
 OTHER_HEADINGS: Final = re.compile(
-    r"^(?:\d{1,2}\.?\s*)?(?:overwegingen|zienswijzen?|wijze van (?:openbaarmaking|bekendmaking|"
-    r"verstrekking)|inventari(?:s|satie)(?:lijst)?(?: documenten)?|wettelijk kader|tot slot|"
-    r"ten slotte|publicatie|plaatsing (?:op|via) internet|kosten|termijn|procedure|"
-    r"verloop van de procedure|contact|vragen\??|bijlagen?|motivering|toelichting(?: op (?:het|"
-    r"mijn) besluit)?|openbaarmaking|uw verzoek|het verzoek|behandeling van uw verzoek|"
-    r"beoordeling|inhoudelijke beoordeling|verdere procedure|conclusie)\s*:?$",
+    r"^(?:\d{1,2}\.?\s*)?(?:" + _words("other_headings") + r")\s*:?$",
     _I,
 )
 #: Sections that introduce the quoted request.
-REQUEST_HEADING: Final = re.compile(
-    r"^(?:uw verzoek|het verzoek|inhoud (?:van )?(?:uw|het) verzoek|uw (?:wob|woo)-verzoek|"
-    r"de bewoordingen van uw (?:wob|woo)-verzoeken?|reikwijdte (?:van )?(?:uw|het) verzoek)\s*:?$",
-    _I,
-)
+REQUEST_HEADING: Final = re.compile(r"^(?:" + _words("request_heading") + r")\s*:?$", _I)
 #: Annexes after the letter (law text, inventory): the body ends before them.
 ANNEX: Final = re.compile(
     r"^(?:bijlage|annex)\s*(?:nummer\s*|nr\.?\s*)?(?:\d{1,2}|[IVX]{1,4}|[A-D])\s*(?:[:–-]|$)|^inventaris(?:lijst)?\s*(?:[:–-]|$)",
@@ -392,12 +220,7 @@ DOCUMENT_LIST_INTRO: Final = re.compile(
     _I,
 )
 #: A list entry that is a numbered section heading of the letter, not a request item.
-SECTION_TITLE: Final = re.compile(
-    r"^(?:wettelijk kader|inventarisatie|zienswijze|besluit|overwegingen|procedure|verloop|"
-    r"wijze van|conclusie|bezwaar|rechtsbescherming|ontvangst|termijn|beoordeling|"
-    r"algemene overweging|openbaarmaking|motivering|kader|achtergrond|publicatie|contact)",
-    _I,
-)
+SECTION_TITLE: Final = re.compile(r"^(?:" + _words("section_title") + r")", _I)
 
 #: A sentence that states the decision (letter-level outcome without numbered items).
 DECISION_SENTENCE: Final = re.compile(
@@ -431,10 +254,14 @@ EARLIER_DECISION: Final = re.compile(
 
 # -- the bezwaar clause ------------------------------------------------------------------
 
+#: Terms of the bezwaar clause (``rules/terms.toml``).
+TERMS: Final[dict[str, Any]] = load_rules("terms.toml")
+#: "zes" -> 6: the written-out numbers of weeks.
+WEEK_WORDS: Final[dict[str, int]] = dict(TERMS["bezwaar_weeks"]["numbers"])
 #: "binnen zes weken", "binnen een termijn van 6 weken".
 BEZWAAR_WEEKS: Final = re.compile(
     r"\b(?:binnen\s+(?:een\s+termijn\s+van\s+)?|bedraagt\s+)"
-    r"(?P<weeks>\d{1,2}|twee|vier|zes|acht|twaalf)\s+weken\b",
+    r"(?P<weeks>\d{1,2}|" + "|".join(WEEK_WORDS) + r")\s+weken\b",
     _I,
 )
 #: A term of weeks that is not the bezwaar term: a third party's voorlopige voorziening,
@@ -444,7 +271,6 @@ OTHER_TERM: Final = re.compile(
     r"beslistermijn|beslist op",
     _I,
 )
-WEEK_WORDS: Final[dict[str, int]] = {"twee": 2, "vier": 4, "zes": 6, "acht": 8, "twaalf": 12}
 #: Electronic filing closed: "De elektronische weg ... is niet geopend", "niet per e-mail".
 ELECTRONIC_CLOSED: Final = re.compile(
     r"\belektronische weg\b.{0,80}\bniet (?:\w+ )?(?:geopend|open|mogelijk)\b|"

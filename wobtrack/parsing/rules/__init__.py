@@ -1,0 +1,1 @@
+"""Data files of the parser: phrase rules, heading words, terms (TOML)."""
