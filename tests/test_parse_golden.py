@@ -125,7 +125,9 @@ def _wrong_facts(name: str, data: dict[str, Any]) -> list[str]:
             wrong.append(f"item {number}: grounds {item['grounds']}, expected {sorted(grounds)}")
         if set(item["refers_to"]) != refers_to:
             wrong.append(f"item {number}: refers_to {item['refers_to']}, expected {refers_to}")
-        if item["needs_review"]:
+        # An unanswered item is flagged by the review policy (R02): a person should confirm
+        # that the letter really never answers it before building a bezwaar on it.
+        if item["needs_review"] and outcomes != {"unanswered"}:
             wrong.append(f"item {number}: needs_review, but the sample's wording is plain")
     return wrong
 

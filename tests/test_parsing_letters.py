@@ -481,6 +481,7 @@ def test_to_json_is_the_parse_contract(woo: ParsedLetter) -> None:
         assert set(item) == {
             "number", "text", "outcomes", "grounds", "refers_to", "references", "evidence",
             "needs_review",
+            "review",
         }  # fmt: skip
         assert set(item["outcomes"]) <= set(OUTCOMES)
         assert all(set(r) == {"kind", "value"} for r in item["references"])

@@ -39,20 +39,22 @@ from wobtrack.parsing.document import (
     place_link_anchors,
     split_lines,
 )
-from wobtrack.parsing.dutch_dates import find_decision_date
 from wobtrack.parsing.facts import (
     _bezwaar,
     _reference,
     _regime,
     _request_received,
 )
+from wobtrack.parsing.grounds import find_grounds
 from wobtrack.parsing.model import (
     Bezwaar,
     Evidence,
     ParsedItem,
     ParsedLetter,
+    Reference,
 )
-from wobtrack.parsing.request_items import find_request_items
+from wobtrack.parsing.request_items import RequestList, find_request_items, is_running_header
+from wobtrack.parsing.review import CONSIDERATION_OUTCOMES, ItemFacts, review
 from wobtrack.parsing.skeleton import (
     ListEntry,
     _dictum,
@@ -61,6 +63,7 @@ from wobtrack.parsing.skeleton import (
     _layout,
     find_lists,
 )
+from wobtrack.parsing.urls import find_urls
 from wobtrack.vocab import OUTCOMES
 
 #: Bump when a rule changes: stored decisions record which parser proposed their outcomes.
@@ -154,7 +157,9 @@ def parse_letter(
     # Stage "header": dates, kind, verdaging and the remedy clause (header.py).
     dates = header.request_dates(pages)
     received, received_warnings = _request_received(body)
-    if received is None or dates.request_received is not None and received < dates.request_received:
+    if received is None or (
+        dates.request_received is not None and received < dates.request_received
+    ):
         # The receipt sentence reader knows more spellings ("ontvangen op diezelfde dag").
         received, received_warnings = header.request_received_best(dates)
         warnings.extend(dates.warnings)
@@ -187,7 +192,7 @@ def parse_letter(
     if bezwaar is None and not bezwaar_warnings:
         warnings.append("no bezwaar clause (rechtsmiddelenclausule) found")
 
-    items = _items(lines, layout, regime, links, dictum_sentences, warnings)
+    items = _items(lines, layout, regime, links, dictum_sentences, warnings, kind=kind)
     if dictum is None and not any(_GREETING.match(line.text) for line in lines):
         warnings.append(
             "no letter structure found (no salutation, no decision): an inventory list?"
@@ -217,6 +222,8 @@ def _items(
     links: Sequence[str],
     dictum_sentences: Sequence[Sentence],
     warnings: list[str],
+    *,
+    kind: str | None = None,
 ) -> list[ParsedItem]:
     """Find the request's items, choose the answer layout, resolve and review each item."""
     start, stop = layout.body_start, layout.closing
@@ -265,17 +272,83 @@ def _items(
             + ", ".join(sorted(choice.fallback, key=_natural_key))
             + "; they get the letter's overall decision and need review"
         )
-    return _resolve(drafts, warnings, whole=choice.whole, decided_as_whole=choice.chosen == "whole")
+    letter = _letter_level(lines, layout, regime, links, dictum_sentences, request)
+    letter.decided_as_whole = choice.chosen == "whole"
+    letter.partial_decision = kind == "deelbesluit"
+    return _resolve(drafts, warnings, letter)
+
+
+@dataclass
+class _LetterLevel:
+    """What the letter says as a whole: the facts items fall back on and the review uses."""
+
+    grounds: list[str]
+    urls: list[str]
+    considerations: frozenset[str]
+    has_dictum: bool
+    decided_as_whole: bool = False
+    partial_decision: bool = False
+
+
+def _letter_level(
+    lines: Sequence[Line],
+    layout: _Layout,
+    regime: Regime | None,
+    links: Sequence[str],
+    dictum_sentences: Sequence[Sentence],
+    request: RequestList,
+) -> _LetterLevel:
+    """Grounds and referral URLs anywhere in the letter (considerations, annexed
+    inventory), and the outcomes its considerations prove."""
+    body_end = layout.bezwaar if layout.bezwaar is not None else len(lines)
+    keep = [
+        line
+        for index, line in enumerate(lines)
+        if layout.body_start <= index
+        and not (request.start <= index < request.end and request.scheme != "single")
+        and not is_running_header(line.text)
+    ]
+    text_lines = [line.text for line in _without_law_annex(keep)]
+    grounds = find_grounds("\n".join(text_lines), regime)
+    urls = list(
+        dict.fromkeys(found.value for found in find_urls(text_lines, links) if found.referral)
+    )
+    dictum_texts = {s.text for s in dictum_sentences}
+    considerations: set[str] = set()
+    for sentence in _sentences(lines[layout.body_start : min(layout.closing, body_end)]):
+        if sentence.text in dictum_texts:
+            continue
+        considerations.update(
+            o for o in sentence_outcomes(sentence.text) if o in CONSIDERATION_OUTCOMES
+        )
+    return _LetterLevel(grounds, urls, frozenset(considerations), bool(dictum_sentences))
+
+
+_LAW_ANNEX: Final = re.compile(r"^(?:artikel|art\.)\s*\d+(?:\.\d+)?\s*(?:\w+\s*){0,4}$", re.I)
+
+
+def _without_law_annex(lines: Sequence[Line]) -> list[Line]:
+    """Lines without the reproduced law articles ("Artikel 10" + its leden) of an annex."""
+    kept: list[Line] = []
+    in_law = False
+    for line in lines:
+        if _LAW_ANNEX.match(line.text):
+            in_law = True
+            continue
+        if in_law and (
+            re.match(r"^(?:\d{1,2}\.|[a-i]\.|[a-i]\))\s", line.text) or line.text[:1].islower()
+        ):
+            continue
+        in_law = False
+        kept.append(line)
+    return kept
 
 
 def _resolve(
-    drafts: dict[str, _ItemDraft],
-    warnings: list[str],
-    *,
-    whole: Finding | None = None,
-    decided_as_whole: bool = False,
+    drafts: dict[str, _ItemDraft], warnings: list[str], letter: _LetterLevel
 ) -> list[ParsedItem]:
-    """Cross-references resolved transitively (cycles reported), unanswered items flagged."""
+    """Cross-references resolved transitively (cycles reported), letter-level grounds and
+    referral URLs added where an item has none of its own, the review policy applied."""
     graph = {
         number: [n for n in draft.finding.refers_to if n != number] if draft.finding else []
         for number, draft in drafts.items()
@@ -292,7 +365,17 @@ def _resolve(
             warnings.append(
                 f"item {number} is quoted but never answered (unanswered: a ground for bezwaar)"
             )
-            items.append(ParsedItem(number, draft.text, ("unanswered",)))
+            items.append(
+                ParsedItem(
+                    number,
+                    draft.text,
+                    ("unanswered",),
+                    needs_review=True,
+                    review=(
+                        ("R02-unanswered", "the item is quoted but no answer to it was found"),
+                    ),
+                )
+            )
             continue
         reachable = _reachable(graph, number)
         missing = [n for n in reachable if n not in drafts]
@@ -310,10 +393,33 @@ def _resolve(
             grounds.extend(g for g in source.finding.grounds if g not in grounds)
             references.extend(r for r in source.finding.references if r not in references)
             evidence.extend(e for e in source.finding.evidence if e not in evidence)
-        needs_review = not outcomes or bool(missing) or number in in_cycle or draft.shared
+        outcomes = _fold(outcomes)
+        whole = letter.decided_as_whole or draft.shared
+        if {"refused", "partly_granted"} & set(outcomes) and (whole or not grounds):
+            grounds.extend(g for g in letter.grounds if g not in grounds)
+        own_urls = [r for r in references if r.kind == "url"]
+        if whole or ("referred" in outcomes and not own_urls):
+            for url in letter.urls:
+                reference = Reference("url", url)
+                if reference not in references:
+                    references.append(reference)
+        facts = ItemFacts(
+            number,
+            tuple(outcomes),
+            tuple(grounds),
+            own_outcomes=tuple(_fold(list(finding.outcomes))),
+            fallback=draft.shared,
+            decided_as_whole=letter.decided_as_whole,
+            has_dictum=letter.has_dictum,
+            partial_decision=letter.partial_decision,
+            items_in_letter=len(drafts),
+            considerations=letter.considerations,
+            letter_grounds=tuple(letter.grounds),
+            unresolved_reference=bool(missing) or number in in_cycle,
+        )
+        fired = review(facts)
         if not outcomes:
             evidence = evidence or [Evidence(s.page, s.text) for s in finding.sentences[:3]]
-            warnings.append(f"item {number}: no rule matches the answer's wording; needs review")
         items.append(
             ParsedItem(
                 number=number,
@@ -323,10 +429,21 @@ def _resolve(
                 refers_to=tuple(finding.refers_to),
                 references=tuple(references),
                 evidence=tuple(evidence),
-                needs_review=needs_review,
+                needs_review=bool(fired),
+                review=tuple((rule.code, rule.reason) for rule in fired),
             )
         )
     return items
+
+
+def _fold(outcomes: list[str]) -> list[str]:
+    """Disclosed and withheld documents under one item are one partial disclosure."""
+    found = list(dict.fromkeys(outcomes))
+    if "granted" in found and "refused" in found:
+        found = [o for o in found if o not in ("granted", "refused")] + ["partly_granted"]
+    if "partly_granted" in found and "granted" in found:
+        found.remove("granted")
+    return list(dict.fromkeys(found))
 
 
 def _reachable(graph: dict[str, list[str]], start: str) -> list[str]:

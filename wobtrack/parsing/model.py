@@ -47,6 +47,8 @@ class ParsedItem:
     references: tuple[Reference, ...] = ()
     evidence: tuple[Evidence, ...] = ()
     needs_review: bool = False
+    #: Why it needs review: (rule code, reason) pairs of the review policy.
+    review: tuple[tuple[str, str], ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         """The contract form of one item."""
@@ -59,6 +61,7 @@ class ParsedItem:
             "references": [ref.to_json() for ref in self.references],
             "evidence": [ev.to_json() for ev in self.evidence],
             "needs_review": self.needs_review,
+            "review": [{"code": code, "reason": reason} for code, reason in self.review],
         }
 
 

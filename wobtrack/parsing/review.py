@@ -1,0 +1,127 @@
+"""Stage "review policy": when an item's outcome must be checked by a person.
+
+The policy is a table: each rule has a stable code, the reason shown to the user, and a
+predicate over the facts the resolver collected for one item. An item is flagged
+(``needs_review``) when any rule fires; ``wobtrack parse --explain`` lists the codes.
+The aim: every wrong item flagged, right items left alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Final
+
+#: Outcome pairs that one answer cannot both be without saying more.
+CONFLICTS: Final[tuple[frozenset[str], ...]] = tuple(
+    frozenset(pair)
+    for pair in (
+        ("granted", "refused"),
+        ("granted", "not_held"),
+        ("partly_granted", "not_held"),
+        ("refused", "not_held"),
+        ("refused", "referred"),
+        ("partly_granted", "refused"),
+        ("granted", "deferred"),
+        ("partly_granted", "deferred"),
+        ("not_handled", "refused"),
+        ("forwarded", "granted"),
+        ("forwarded", "partly_granted"),
+    )
+)
+#: Outcomes that considerations can prove for the whole request and a dictum may leave out.
+CONSIDERATION_OUTCOMES: Final = frozenset(
+    {"not_held", "referred", "deferred", "forwarded", "out_of_scope", "withdrawn", "not_handled"}
+)
+
+
+@dataclass
+class ItemFacts:
+    """What the resolver knows about one item, for the review rules."""
+
+    number: str
+    outcomes: tuple[str, ...]
+    grounds: tuple[str, ...]
+    #: The outcomes of the item's own answer, before cross-references added others.
+    own_outcomes: tuple[str, ...] = ()
+    #: The item's answer is the letter's overall decision because no answer of its own was found.
+    fallback: bool = False
+    #: The letter decides the request as a whole (no per-item answers anywhere).
+    decided_as_whole: bool = False
+    #: The letter's overall decision came from decision wording (a dictum or decision sentence).
+    has_dictum: bool = True
+    #: The letter is a deelbesluit (another partial decision may cover some items).
+    partial_decision: bool = False
+    items_in_letter: int = 1
+    #: Outcomes the considerations prove that the dictum does not state.
+    considerations: frozenset[str] = field(default_factory=frozenset)
+    #: Refusal grounds cited anywhere in the letter.
+    letter_grounds: tuple[str, ...] = ()
+    unresolved_reference: bool = False
+    unanswered: bool = False
+
+
+@dataclass(frozen=True)
+class ReviewRule:
+    """One reason to flag an item."""
+
+    code: str
+    reason: str
+    fires: Callable[[ItemFacts], bool]
+
+
+def _conflicting(facts: ItemFacts) -> bool:
+    # Outcomes inherited through "zie het antwoord onder 2" add up; the item's own answer
+    # must not contradict itself.
+    found = set(facts.own_outcomes or facts.outcomes)
+    return len(found) >= 3 or any(pair <= found for pair in CONFLICTS)
+
+
+REVIEW_RULES: Final[tuple[ReviewRule, ...]] = (
+    ReviewRule("R01-no-outcome", "no rule matches the answer's wording", lambda f: not f.outcomes),
+    ReviewRule(
+        "R02-unanswered",
+        "the item is quoted but no answer to it was found",
+        lambda f: f.unanswered,
+    ),
+    ReviewRule(
+        "R03-contradictory",
+        "the answer names outcomes that contradict each other",
+        _conflicting,
+    ),
+    ReviewRule(
+        "R04-fallback",
+        "no answer of its own: the letter's overall decision was applied",
+        lambda f: f.fallback,
+    ),
+    ReviewRule(
+        "R05-refusal-without-ground",
+        "a refusal, but the letter cites no refusal ground (afwijzen may mean 'not held')",
+        lambda f: "refused" in f.outcomes and not f.grounds and not f.letter_grounds,
+    ),
+    ReviewRule(
+        "R06-considerations-disagree",
+        "the considerations say more than the decision (e.g. not held, already public)",
+        lambda f: (f.decided_as_whole or f.fallback) and bool(f.considerations - set(f.outcomes)),
+    ),
+    ReviewRule(
+        "R07-partial-decision",
+        "a deelbesluit decided as a whole: some items may belong to another partial decision",
+        lambda f: f.partial_decision and f.decided_as_whole and f.items_in_letter > 1,
+    ),
+    ReviewRule(
+        "R08-no-decision-wording",
+        "the letter has no decision section or decision sentence; outcome read from the text",
+        lambda f: (f.decided_as_whole or f.fallback) and not f.has_dictum,
+    ),
+    ReviewRule(
+        "R09-unresolved-reference",
+        "the answer refers to another item that is missing or refers back in a cycle",
+        lambda f: f.unresolved_reference,
+    ),
+)
+
+
+def review(facts: ItemFacts) -> list[ReviewRule]:
+    """The rules that fire for one item (empty: no review needed)."""
+    return [rule for rule in REVIEW_RULES if rule.fires(facts)]
