@@ -54,7 +54,9 @@ _NUMBERED_MENTION: Final = re.compile(
 )
 #: "uw tweede vraag", "het derde en vierde onderdeel", "het derde streepje".
 _ORDINAL_MENTION: Final = re.compile(
-    r"\b(?:uw|het|de|dit|deze)\s+(?P<ordinals>(?:" + _ORDINAL + r")(?:\s*(?:,|en|t/m)\s*(?:"
+    r"\b(?:uw|het|de|dit|deze)\s+(?P<ordinals>(?:"
+    + _ORDINAL
+    + r")(?:\s*(?:,|en|t/m)\s*(?:"
     + _ORDINAL
     + r"))*)\s+(?P<noun>"
     + _ITEM_NOUN
@@ -126,6 +128,9 @@ def merge_findings(old: Finding, new: Finding) -> Finding:
         merged.refers_to.extend(n for n in source.refers_to if n not in merged.refers_to)
         merged.evidence.extend(e for e in source.evidence if e not in merged.evidence)
         merged.sentences.extend(source.sentences)
+    merged.weak = (
+        (old.weak | new.weak) - (set(old.outcomes) - old.weak) - (set(new.outcomes) - new.weak)
+    )
     return merged
 
 
@@ -212,7 +217,9 @@ def item_mentions(text: str, numbers: Sequence[str]) -> list[str]:
             found.append(number)
 
     for match in _NUMBERED_MENTION.finditer(text):
-        if _ELSEWHERE.match(text, match.end()) or re.match(r"\s*\.\s*genoemde", text[match.end() :]):
+        if _ELSEWHERE.match(text, match.end()) or re.match(
+            r"\s*\.\s*genoemde", text[match.end() :]
+        ):
             continue
         if match["noun"].lower().startswith("deel") and not re.search(r"[A-H]\d", match.group(0)):
             continue  # "deel 2" of a report; "deel B9" is an item

@@ -37,6 +37,8 @@ class Finding:
     refers_to: list[str] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
+    #: Outcomes resting only on weak wording ("uw verzoek af te wijzen" without its reason).
+    weak: set[str] = field(default_factory=set)
 
     def add_evidence(self, sentence: Sentence) -> None:
         evidence = Evidence(sentence.page, sentence.text)
@@ -51,6 +53,12 @@ class Finding:
 
 def sentence_outcomes(text: str) -> list[str]:
     """The outcomes one sentence names, weak rules yielding to strong ones."""
+    strong, weak = sentence_outcome_strength(text)
+    return strong or weak
+
+
+def sentence_outcome_strength(text: str) -> tuple[list[str], list[str]]:
+    """(strong, weak) outcomes of one sentence; weak ones count only without strong ones."""
     strong: list[str] = []
     weak: list[str] = []
     lower = text.lower()
@@ -64,7 +72,7 @@ def sentence_outcomes(text: str) -> list[str]:
             target.append(rule.outcome)
     if "partly_granted" in strong and "granted" in strong:
         strong.remove("granted")
-    return strong or weak
+    return strong, weak
 
 
 def _weak_section_outcomes(found: set[str]) -> set[str]:
@@ -133,7 +141,12 @@ def classify(
         decisions = _decisions(text) if pointing or "referred" in outcomes else []
         if (urls or decisions) and pointing and "referred" not in outcomes:
             outcomes.append("referred")
+        strong, _ = sentence_outcome_strength(text)
         for outcome in outcomes:
+            if outcome not in strong and outcome not in finding.outcomes:
+                finding.weak.add(outcome)
+            elif outcome in strong:
+                finding.weak.discard(outcome)
             finding.outcomes.setdefault(outcome, []).append(Evidence(sentence.page, text))
         if outcomes:
             finding.add_evidence(sentence)

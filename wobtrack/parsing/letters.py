@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Final
 
 from wobtrack.parsing import header
@@ -192,7 +192,16 @@ def parse_letter(
     if bezwaar is None and not bezwaar_warnings:
         warnings.append("no bezwaar clause (rechtsmiddelenclausule) found")
 
-    items = _items(lines, layout, regime, links, dictum_sentences, warnings, kind=kind)
+    items = _items(
+        lines,
+        layout,
+        regime,
+        links,
+        dictum_sentences,
+        warnings,
+        kind=kind,
+        unread_pages=bool(blank and len(blank) < len(pages)),
+    )
     if dictum is None and not any(_GREETING.match(line.text) for line in lines):
         warnings.append(
             "no letter structure found (no salutation, no decision): an inventory list?"
@@ -224,13 +233,17 @@ def _items(
     warnings: list[str],
     *,
     kind: str | None = None,
+    unread_pages: bool = False,
 ) -> list[ParsedItem]:
     """Find the request's items, choose the answer layout, resolve and review each item."""
     start, stop = layout.body_start, layout.closing
     quote_stop = layout.dictum if layout.dictum is not None and layout.dictum > start else stop
     request = find_request_items(lines, start, quote_stop)
-    if request.scheme == "single" and quote_stop < stop:
-        request = find_request_items(lines, start, stop)
+    if len(request.items) < 2 and quote_stop < stop:
+        # The decision may come first and the request after it (UWV letters).
+        later = find_request_items(lines, start, stop)
+        if len(later.items) >= 2 or request.scheme == "single":
+            request = later
     after = request.end if request.scheme != "single" else start
     context = AnswerContext(lines, layout, request, regime, links, dictum_sentences, after, stop)
     choice = choose_answers(context)
@@ -275,6 +288,7 @@ def _items(
     letter = _letter_level(lines, layout, regime, links, dictum_sentences, request)
     letter.decided_as_whole = choice.chosen == "whole"
     letter.partial_decision = kind == "deelbesluit"
+    letter.unread_pages = unread_pages
     return _resolve(drafts, warnings, letter)
 
 
@@ -286,6 +300,8 @@ class _LetterLevel:
     urls: list[str]
     considerations: frozenset[str]
     has_dictum: bool
+    reason_evidence: list[Evidence] = field(default_factory=list)
+    unread_pages: bool = False
     decided_as_whole: bool = False
     partial_decision: bool = False
 
@@ -315,13 +331,17 @@ def _letter_level(
     )
     dictum_texts = {s.text for s in dictum_sentences}
     considerations: set[str] = set()
+    reason_evidence: list[Evidence] = []
     for sentence in _sentences(lines[layout.body_start : min(layout.closing, body_end)]):
         if sentence.text in dictum_texts:
             continue
-        considerations.update(
-            o for o in sentence_outcomes(sentence.text) if o in CONSIDERATION_OUTCOMES
-        )
-    return _LetterLevel(grounds, urls, frozenset(considerations), bool(dictum_sentences))
+        found = [o for o in sentence_outcomes(sentence.text) if o in CONSIDERATION_OUTCOMES]
+        considerations.update(found)
+        if set(found) & _AFWIJZEN_REASONS and len(reason_evidence) < 3:
+            reason_evidence.append(Evidence(sentence.page, sentence.text))
+    return _LetterLevel(
+        grounds, urls, frozenset(considerations), bool(dictum_sentences), reason_evidence
+    )
 
 
 _LAW_ANNEX: Final = re.compile(r"^(?:artikel|art\.)\s*\d+(?:\.\d+)?\s*(?:\w+\s*){0,4}$", re.I)
@@ -394,6 +414,12 @@ def _resolve(
             references.extend(r for r in source.finding.references if r not in references)
             evidence.extend(e for e in source.finding.evidence if e not in evidence)
         outcomes = _fold(outcomes)
+        reasons = letter.considerations & _AFWIJZEN_REASONS
+        if outcomes == ["refused"] and "refused" in finding.weak and not grounds and reasons:
+            # "afwijzen" is resolved by its reason: no documents, already public, no Wob
+            # request (LABELS §2.2); the considerations give the reason.
+            outcomes = sorted(reasons, key=OUTCOMES.index)
+            evidence.extend(letter.reason_evidence)
         whole = letter.decided_as_whole or draft.shared
         if {"refused", "partly_granted"} & set(outcomes) and (whole or not grounds):
             grounds.extend(g for g in letter.grounds if g not in grounds)
@@ -416,6 +442,7 @@ def _resolve(
             considerations=letter.considerations,
             letter_grounds=tuple(letter.grounds),
             unresolved_reference=bool(missing) or number in in_cycle,
+            unread_pages=letter.unread_pages,
         )
         fired = review(facts)
         if not outcomes:
@@ -436,11 +463,17 @@ def _resolve(
     return items
 
 
+#: The reasons that turn "uw verzoek af te wijzen" into an outcome other than a refusal.
+_AFWIJZEN_REASONS: Final = frozenset({"not_held", "referred", "out_of_scope", "not_handled"})
+
+
 def _fold(outcomes: list[str]) -> list[str]:
     """Disclosed and withheld documents under one item are one partial disclosure."""
     found = list(dict.fromkeys(outcomes))
     if "granted" in found and "refused" in found:
         found = [o for o in found if o not in ("granted", "refused")] + ["partly_granted"]
+    if "partly_granted" in found and "refused" in found:
+        found.remove("refused")  # documents withheld beside others disclosed: partial
     if "partly_granted" in found and "granted" in found:
         found.remove("granted")
     return list(dict.fromkeys(found))

@@ -203,7 +203,7 @@ def _lists_of(kind: str, lines: Sequence[Line], start: int, stop: int) -> list[l
         if (
             entry.lines
             and _closes(previous)
-            and (text[:1].isupper() or text[:1] in "“\"‘")
+            and (text[:1].isupper() or text[:1] in '“"‘')
             and not previous.endswith(";")
             and kind == "bullets"
         ):
@@ -216,7 +216,7 @@ def _lists_of(kind: str, lines: Sequence[Line], start: int, stop: int) -> list[l
             entry.lines
             and _closes(previous)
             and kind != "bullets"
-            and (text[:1].isupper() or text[:1] in "“\"‘" or _ends_list(text))
+            and (text[:1].isupper() or text[:1] in '“"‘' or _ends_list(text))
         ):
             open_entry = False
             continue

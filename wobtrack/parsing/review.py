@@ -59,6 +59,8 @@ class ItemFacts:
     letter_grounds: tuple[str, ...] = ()
     unresolved_reference: bool = False
     unanswered: bool = False
+    #: Some pages have no text layer: an answer may stand on them unread.
+    unread_pages: bool = False
 
 
 @dataclass(frozen=True)
@@ -118,6 +120,11 @@ REVIEW_RULES: Final[tuple[ReviewRule, ...]] = (
         "R09-unresolved-reference",
         "the answer refers to another item that is missing or refers back in a cycle",
         lambda f: f.unresolved_reference,
+    ),
+    ReviewRule(
+        "R10-unread-pages",
+        "some pages have no text layer; an answer on them was not read (run OCR)",
+        lambda f: f.unread_pages and (f.decided_as_whole or f.fallback or not f.outcomes),
     ),
 )
 
