@@ -1,0 +1,235 @@
+"""The staged parser, one phenomenon per test, on letters written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from wobtrack.parsing.answers import item_mentions
+from wobtrack.parsing.document import Line
+from wobtrack.parsing.letters import parse_letter
+from wobtrack.parsing.model import ParsedLetter
+from wobtrack.parsing.request_items import find_request_items
+from wobtrack.parsing.review import ItemFacts, review
+
+
+def lines_of(text: str) -> list[Line]:
+    return [Line(1, t) for t in text.splitlines() if t.strip()]
+
+
+def numbers(text: str) -> list[str]:
+    lines = lines_of(text)
+    return find_request_items(lines, 0, len(lines)).numbers
+
+
+def parse(text: str) -> ParsedLetter:
+    return parse_letter(text.split("\f"))
+
+
+def outcomes(letter: ParsedLetter) -> dict[str, list[str]]:
+    return {item.number: list(item.outcomes) for item in letter.items}
+
+
+# --- request items ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("quote", "expected"),
+    [
+        # numbers glued to the text
+        (
+            "U vraagt om gegevens over de volgende adressen:\n1.Dorpsstraat 1\n2.Kerkweg 4",
+            ["1", "2"],
+        ),
+        # the number alone on its line
+        ("U wilt graag de volgende documenten:\n1.\nDe notulen;\n2.\nDe agenda's.", ["1", "2"]),
+        # "1 /" numbering
+        ("U verzoekt om:\n1 / het rapport;\n2 / de bijlagen.", ["1", "2"]),
+        # dash bullets numbered by position, one with two sentences
+        (
+            "U heeft verzocht om:\n- Stukken over de vergunning. Deze ligt bij de afdeling.\n"
+            "Zie ook het zaaknummer.\n- Stukken over de handhaving.\n- De kaart van de wijk.",
+            ["1", "2", "3"],
+        ),
+        # a bullet that keeps its own number
+        ("U wilt graag ontvangen:\n• (1) het rapport;\n• (2) de brief.", ["1", "2"]),
+        # ordinal words
+        (
+            "In uw verzoek staat:\nHet eerste onderdeel betreft het register.\n"
+            "Het tweede onderdeel betreft de besluiten.",
+            ["1", "2"],
+        ),
+    ],
+)
+def test_request_item_schemes(quote: str, expected: list[str]) -> None:
+    assert numbers(quote) == expected
+
+
+def test_two_requests_with_their_own_lists_get_prefixed_numbers() -> None:
+    text = (
+        "In verzoek A vraagt u om:\n1. de adviezen;\n2. de aanvragen.\n"
+        "In verzoek B vraagt u om:\n1. de e-mails;\n2. de verslagen."
+    )
+    assert numbers(text) == ["A.1", "A.2", "B.1", "B.2"]
+
+
+def test_lettered_headings_over_one_numbered_list_keep_the_numbers() -> None:
+    text = (
+        "U vraagt om de volgende gegevens:\nA. Geld\n1. de budgetten;\n2. de uitgaven;\n"
+        "B. Doelgroep\n3. het aantal deelnemers;\n4. de leeftijden."
+    )
+    assert numbers(text) == ["1", "2", "3", "4"]
+
+
+def test_running_header_inside_a_list_is_skipped() -> None:
+    text = (
+        "U vraagt om:\n1. de notulen van de raad en\nGemeente Veenhoven Datum 3 maart 2026\n"
+        "Pagina 2 van 4\nde commissie;\n2. de agenda's."
+    )
+    lines = lines_of(text)
+    request = find_request_items(lines, 0, len(lines))
+    assert request.numbers == ["1", "2"]
+    assert "Pagina" not in request.items[0].text
+
+
+def test_a_list_of_documents_found_is_not_the_request() -> None:
+    text = "Er zijn de volgende documenten aangetroffen:\n1. een memo;\n2. een verslag."
+    assert numbers(text) == ["1"]
+
+
+def test_a_list_in_the_decision_is_not_the_request() -> None:
+    text = "Ik heb besloten uw verzoek gedeeltelijk in te willigen, waarbij:\n- a;\n- b."
+    assert numbers(text) == ["1"]
+
+
+# --- how answers name items ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Voor de onder punt 1 gevraagde stukken geldt het volgende.", ["1"]),
+        ("Over de punten 3 en 4 zijn geen documenten gevonden.", ["3", "4"]),
+        ("Uw tweede vraag beantwoord ik als volgt.", ["2"]),
+        ("Het derde streepje van uw verzoek betreft kaarten.", ["3"]),
+        ("Ten aanzien van de eerste 3 punten verwijs ik naar de website.", ["1", "2", "3"]),
+        ("UWV wijst uw verzoek ten aanzien van deel B4 af.", ["4"]),
+        ("De onder 1. genoemde personen hebben een zienswijze gegeven.", []),
+        ("Deel 2 van het rapport is openbaar.", []),
+    ],
+)
+def test_item_mentions(sentence: str, expected: list[str]) -> None:
+    assert item_mentions(sentence, ["1", "2", "3", "4"]) == expected
+
+
+def test_per_item_paragraphs_found_by_their_mentions() -> None:
+    letter = parse(
+        "Geachte heer,\nU vraagt om:\n1. het rapport;\n2. de notulen;\n3. de kaart.\n"
+        "Overwegingen\nHet onder punt 1 gevraagde rapport maak ik openbaar.\n"
+        "Over de punten 2 en 3 zijn geen documenten aangetroffen.\nHoogachtend,"
+    )
+    assert outcomes(letter) == {"1": ["granted"], "2": ["not_held"], "3": ["not_held"]}
+
+
+# --- outcomes -----------------------------------------------------------------------------------
+
+
+def test_afwijzen_is_resolved_by_its_reason_not_held() -> None:
+    letter = parse(
+        "Geachte heer,\nU vraagt om de notulen van de stuurgroep.\n"
+        "Inventarisatie\nEr zijn geen documenten aangetroffen die onder uw verzoek vallen.\n"
+        "Besluit\nIk heb besloten uw verzoek af te wijzen.\nHoogachtend,"
+    )
+    assert outcomes(letter) == {"1": ["not_held"]}
+
+
+def test_afwijzen_with_a_ground_stays_a_refusal() -> None:
+    letter = parse(
+        "Geachte heer,\nU vraagt om de offerte van de leverancier.\n"
+        "Besluit\nIk heb besloten uw verzoek af te wijzen op grond van artikel 5.1, eerste lid,"
+        " aanhef en onder c, van de Woo.\nHoogachtend,"
+    )
+    assert outcomes(letter) == {"1": ["refused"]}
+    assert letter.item("1").grounds == ("5.1.1c",)
+
+
+def test_documents_disclosed_and_refused_under_one_item_are_partly_granted() -> None:
+    letter = parse(
+        "Geachte heer,\nU vraagt om de stukken over de brug.\n"
+        "Besluit\nDocument 1 maak ik openbaar. Document 2 wordt geweigerd op grond van "
+        "artikel 5.1, tweede lid, aanhef en onder e, van de Woo.\nHoogachtend,"
+    )
+    assert outcomes(letter) == {"1": ["partly_granted"]}
+
+
+def test_whole_letter_decision_takes_grounds_from_the_considerations() -> None:
+    letter = parse(
+        "Geachte heer,\nU vraagt om:\n1. de notulen;\n2. de memo's.\n"
+        "Besluit\nIk heb besloten de documenten gedeeltelijk openbaar te maken.\n"
+        "Overwegingen\nIn de documenten staan namen van medewerkers. Die maak ik niet "
+        "openbaar op grond van artikel 5.1, tweede lid, aanhef en onder e, van de Woo.\n"
+        "Hoogachtend,"
+    )
+    for item in letter.items:
+        assert item.outcomes == ("partly_granted",)
+        assert "5.1.2e" in item.grounds
+        assert not item.needs_review
+
+
+# --- review policy -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("facts", "code"),
+    [
+        (ItemFacts("1", (), ()), "R01-no-outcome"),
+        (ItemFacts("1", ("granted", "refused"), ()), "R03-contradictory"),
+        (ItemFacts("1", ("partly_granted",), (), fallback=True), "R04-fallback"),
+        (ItemFacts("1", ("refused",), ()), "R05-refusal-without-ground"),
+        (
+            ItemFacts(
+                "1", ("partly_granted",), (), decided_as_whole=True,
+                considerations=frozenset({"not_held"}),
+            ),
+            "R06-considerations-disagree",
+        ),
+        (
+            ItemFacts(
+                "1", ("partly_granted",), (), decided_as_whole=True, partial_decision=True,
+                items_in_letter=3,
+            ),
+            "R07-partial-decision",
+        ),
+        (
+            ItemFacts("1", ("granted",), (), decided_as_whole=True, has_dictum=False),
+            "R08-no-decision-wording",
+        ),
+        (ItemFacts("1", ("granted",), (), unresolved_reference=True), "R09-unresolved-reference"),
+        (
+            ItemFacts("1", ("granted",), (), decided_as_whole=True, unread_pages=True),
+            "R10-unread-pages",
+        ),
+    ],
+)  # fmt: skip
+def test_review_rules_fire(facts: ItemFacts, code: str) -> None:
+    assert code in [rule.code for rule in review(facts)]
+
+
+def test_a_plain_answer_needs_no_review() -> None:
+    facts = ItemFacts("1", ("refused",), ("5.1.2e",), decided_as_whole=True)
+    assert review(facts) == []
+
+
+def test_inherited_outcomes_are_not_a_contradiction() -> None:
+    facts = ItemFacts("1", ("partly_granted", "not_held"), (), own_outcomes=("not_held",))
+    assert review(facts) == []
+
+
+def test_an_unanswered_item_is_flagged_with_its_reason() -> None:
+    letter = parse(
+        "Geachte heer,\nU vraagt om:\n1. het rapport;\n2. de notulen.\n"
+        "Ad 1\nHet rapport maak ik openbaar.\nHoogachtend,"
+    )
+    item = letter.item("2")
+    assert item.outcomes == ("unanswered",)
+    assert item.needs_review
+    assert item.review[0][0] == "R02-unanswered"
