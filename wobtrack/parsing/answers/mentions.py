@@ -1,0 +1,146 @@
+"""Layout "mentions": per-item paragraphs found by how the letter names an item.
+
+"onder punt 1", "de punten 3 en 4", "uw tweede vraag", "het derde streepje", "deel B9",
+"de eerste 3 punten"; each mention opens a block of sentences that answers those items.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Final
+
+from wobtrack.parsing import phrases
+from wobtrack.parsing.answers.base import AnswerContext, Answers, merge_into
+from wobtrack.parsing.classify import classify, cross_references
+from wobtrack.parsing.document import Sentence, Text, expand_numbers
+from wobtrack.parsing.request_items import is_running_header
+
+_ORDINALS: Final = (
+    "eerste", "tweede", "derde", "vierde", "vijfde", "zesde", "zevende", "achtste", "negende",
+    "tiende", "elfde", "twaalfde",
+)  # fmt: skip
+_ORDINAL: Final = "|".join(_ORDINALS)
+_ITEM_NOUN: Final = (
+    r"(?:verzoek)?onderde(?:el|len)|deelverzoek(?:en)?|punt(?:en)?|vra(?:ag|gen)|verzoekpunt(?:en)?|"
+    r"streepje(?:s)?|item(?:s)?|deel|delen|aandachtspunt(?:en)?"
+)
+#: "onder punt 1", "de punten 3 en 4", "onderdeel 2", "vraag 3", "deel B9", "punt A4".
+_NUMBERED_MENTION: Final = re.compile(
+    r"\b(?P<noun>" + _ITEM_NOUN + r")\s+(?:[A-H](?=\d))?(?P<numbers>"
+    r"\d{1,2}[a-z]?(?![\d.,]\d)(?:\s*(?:,|en|t/m|tot en met|-|–)\s*(?:[A-H](?=\d))?\d{1,2}[a-z]?"
+    r"(?![\d.,]\d))*)",
+    re.I,
+)
+#: "uw tweede vraag", "het derde en vierde onderdeel", "het derde streepje".
+_ORDINAL_MENTION: Final = re.compile(
+    r"\b(?:uw|het|de|dit|deze)\s+(?P<ordinals>(?:"
+    + _ORDINAL
+    + r")(?:\s*(?:,|en|t/m)\s*(?:"
+    + _ORDINAL
+    + r"))*)\s+(?P<noun>"
+    + _ITEM_NOUN
+    + r"|verzoek)\b",
+    re.I,
+)
+#: "de eerste 3 punten", "de eerste drie vragen".
+_FIRST_N: Final = re.compile(
+    r"\bde eerste (?P<n>\d|twee|drie|vier|vijf|zes)\s+(?:" + _ITEM_NOUN + r")\b", re.I
+)
+_WORD_NUMBERS: Final = {"twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6}
+#: "vragen c t/m f", "onderdeel B": lettered items.
+_LETTER_MENTION: Final = re.compile(
+    r"\b(?:" + _ITEM_NOUN + r")\s+(?P<letters>[a-hA-H](?:\s*(?:,|en|t/m|-)\s*[a-hA-H])*)\b(?!\.\d)"
+)
+#: A mention that points into another document, not to an item of this request.
+_ELSEWHERE: Final = re.compile(
+    r"^\s*(?:van|uit|in)\s+(?:het|de|dit|uw)\s+(?:besluit|bezwaarschrift|brief|inventarislijst|"
+    r"wet|artikel|rapport|document|beleidsregel)|^\s*(?:van\s+)?(?:de|het)\s+(?:wob|woo|awb)\b|"
+    r"^\s*(?:genoemde|bedoelde)\b",
+    re.I,
+)
+
+
+def item_mentions(text: str, numbers: Sequence[str]) -> list[str]:
+    """The request items a sentence names ("onder punt 1", "uw tweede vraag", "deel B9")."""
+    wanted = {n.lower(): n for n in numbers}
+    found: list[str] = []
+
+    def add(label: str) -> None:
+        number = wanted.get(label.lower())
+        if number is not None and number not in found:
+            found.append(number)
+
+    for match in _NUMBERED_MENTION.finditer(text):
+        if _ELSEWHERE.match(text, match.end()) or re.match(
+            r"\s*\.\s*genoemde", text[match.end() :]
+        ):
+            continue
+        if match["noun"].lower().startswith("deel") and not re.search(r"[A-H]\d", match.group(0)):
+            continue  # "deel 2" of a report; "deel B9" is an item
+        for label in expand_numbers(re.sub(r"[A-H](?=\d)", "", match["numbers"])):
+            add(label)
+    for match in _ORDINAL_MENTION.finditer(text):
+        for word in re.findall(_ORDINAL, match["ordinals"], re.I):
+            add(str(_ORDINALS.index(word.lower()) + 1))
+    for match in _FIRST_N.finditer(text):
+        count = match["n"]
+        upto = int(count) if count.isdigit() else _WORD_NUMBERS[count.lower()]
+        for n in range(1, upto + 1):
+            add(str(n))
+    if any(n.isalpha() for n in numbers):
+        for match in _LETTER_MENTION.finditer(text):
+            letters = match["letters"]
+            span = re.match(r"([a-hA-H])\s*(?:t/m|-)\s*([a-hA-H])$", letters)
+            if span:
+                low, high = span[1].lower(), span[2].lower()
+                for code in range(ord(low), ord(high) + 1):
+                    add(chr(code))
+            else:
+                for letter in re.findall(r"[a-hA-H]", letters):
+                    add(letter)
+    return found
+
+
+def mentions_layout(ctx: AnswerContext) -> Answers:
+    """Per-item paragraphs, found by the sentences that name an item."""
+    answers = Answers("mentions")
+    if ctx.request.scheme == "single" or len(ctx.request.items) < 2:
+        return answers
+    lines = [ln for ln in ctx.lines[ctx.after : ctx.stop] if not is_running_header(ln.text)]
+    sentences = Text(lines).sentences() if lines else []
+    numbers = ctx.request.numbers
+    current: list[str] = []
+    block: list[Sentence] = []
+
+    def flush() -> None:
+        if current and block:
+            finding = classify(block, ctx.regime, ctx.links, current)
+            if finding.outcomes or finding.refers_to:
+                for number in current:
+                    merge_into(answers.findings, number, finding)
+
+    for sentence in sentences:
+        named = item_mentions(sentence.text, numbers)
+        refs = cross_references(sentence.text)
+        if named and not (refs and set(named) <= set(refs)):
+            flush()
+            current, block = named, [sentence]
+            continue
+        if current and (
+            _starts_section(sentence.text) or phrases.DICTUM_HEADING.match(sentence.text)
+        ):
+            flush()
+            current, block = [], []
+            continue
+        if current:
+            block.append(sentence)
+            if len(block) > 6:  # a paragraph, not the rest of the letter
+                flush()
+                current, block = [], []
+    flush()
+    return answers
+
+
+def _starts_section(text: str) -> bool:
+    return bool(phrases.OTHER_HEADINGS.match(text) or phrases.BEZWAAR_HEADING.match(text))
