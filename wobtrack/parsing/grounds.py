@@ -171,9 +171,7 @@ _ANNEX_END: Final = re.compile(
 
 #: Cheap pre-checks: an article needs a 5, 10 or 11 (or its OCR twin); one combined
 #: pattern finds whether any interest is named at all.
-_MAYBE_ARTICLE: Final = re.compile(
-    r"5|10|11|io|lo|l0|1o|I0|1O|lO|IO|ao|ll|l1|1l|I1|1I|II"
-)
+_MAYBE_ARTICLE: Final = re.compile(r"5|10|11|io|lo|l0|1o|I0|1O|lO|IO|ao|ll|l1|1l|I1|1I|II")
 _ANY_KEYWORD: Final = re.compile("|".join(f"(?:{p})" for p, _, _ in KEYWORD_GROUNDS), re.IGNORECASE)
 _KEYWORDS: Final = tuple(
     (re.compile(pattern, re.IGNORECASE), wob, woo) for pattern, wob, woo in KEYWORD_GROUNDS
