@@ -238,3 +238,27 @@ def test_jobs_must_be_positive(tmp_path: Path) -> None:
     result = parse(tmp_path, "--jobs", "0", str(WOB))
     assert result.exit_code == 2
     assert "--jobs" in result.stderr
+
+
+def test_explain_shows_layout_scores_spans_and_coded_diagnostics(tmp_path: Path) -> None:
+    letter = tmp_path / "brief.txt"
+    letter.write_text(
+        "Geachte heer,\nU vraagt om:\n1. het rapport;\n2. de notulen.\n"
+        "Ad 1\nHet rapport maak ik openbaar.\nHoogachtend,",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(cli, ["parse", "--explain", str(letter)])
+    assert result.exit_code == 0, result.output
+    assert "Request: numbered; items 1, 2" in result.output
+    assert "chosen: headings" in result.output
+    assert "headings 0.50" in result.output
+    assert "REVIEW [R02-unanswered]" in result.output
+    assert "[D10-unanswered] item 2 is quoted but never answered" in result.output
+
+
+def test_explain_of_an_unreadable_file_is_one_error_line(tmp_path: Path) -> None:
+    bad = tmp_path / "kapot.pdf"
+    bad.write_bytes(b"not a pdf")
+    result = CliRunner().invoke(cli, ["parse", "--explain", str(bad)])
+    assert result.exit_code != 0
+    assert result.output.count("Error:") == 1

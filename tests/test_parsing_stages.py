@@ -10,6 +10,7 @@ from wobtrack.parsing.letters import parse_letter
 from wobtrack.parsing.model import ParsedLetter
 from wobtrack.parsing.request_items import find_request_items
 from wobtrack.parsing.review import ItemFacts, review
+from wobtrack.parsing.trace import diagnostic_code
 
 
 def lines_of(text: str) -> list[Line]:
@@ -233,3 +234,19 @@ def test_an_unanswered_item_is_flagged_with_its_reason() -> None:
     assert item.outcomes == ("unanswered",)
     assert item.needs_review
     assert item.review[0][0] == "R02-unanswered"
+
+
+@pytest.mark.parametrize(
+    ("warning", "code"),
+    [
+        ("page 3 has no text layer (scanned?): run OCR", "D01-unread-pages"),
+        (
+            "item 2 is quoted but never answered (unanswered: a ground for bezwaar)",
+            "D10-unanswered",
+        ),
+        ("no bezwaar clause (rechtsmiddelenclausule) found", "D07-bezwaar-clause"),
+        ("something the table does not know", "D99-other"),
+    ],
+)
+def test_diagnostic_codes_are_stable(warning: str, code: str) -> None:
+    assert diagnostic_code(warning) == code

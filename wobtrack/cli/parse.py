@@ -15,6 +15,7 @@ import click
 from wobtrack.cli.base import cli, echo_json, json_option
 from wobtrack.cli.render import table
 from wobtrack.dates import human_date
+from wobtrack.errors import WobtrackError
 from wobtrack.parsing.batch import FileResult, exit_status, parse_files
 from wobtrack.parsing.pdftext import default_cache_dir
 
@@ -31,9 +32,20 @@ from wobtrack.parsing.pdftext import default_cache_dir
     help="Parse N files at once (default: all cores).",
 )
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the text cache.")
+@click.option(
+    "--explain",
+    is_flag=True,
+    help="Show how each letter was read: spans, request items, answer-layout scores, "
+    "the layout chosen, review reasons and coded diagnostics.",
+)
 @click.pass_context
 def parse_cmd(
-    ctx: click.Context, files: tuple[str, ...], as_json: bool, jobs: int | None, no_cache: bool
+    ctx: click.Context,
+    files: tuple[str, ...],
+    as_json: bool,
+    jobs: int | None,
+    no_cache: bool,
+    explain: bool,
 ) -> None:
     """Read decision letters (PDF) and show what the authority did with each item.
 
@@ -46,6 +58,8 @@ def parse_cmd(
     hash in your user cache directory (XDG_CACHE_HOME is honoured).
     """
     cache_dir = None if no_cache else default_cache_dir()
+    if explain:
+        ctx.exit(_explain(list(files), cache_dir))
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
     results = _run(list(files), workers, cache_dir)
     for i, result in enumerate(results):
@@ -58,6 +72,20 @@ def parse_cmd(
     status = exit_status(results)
     if status:
         ctx.exit(status)
+
+
+def _explain(files: list[str], cache_dir: Path | None) -> int:
+    """Print the trace of each file; one 'Error:' line for a file that cannot be read."""
+    from wobtrack.parsing.explain import explain_file
+
+    status = 0
+    for i, file in enumerate(files):
+        try:
+            click.echo(("\n" if i else "") + explain_file(Path(file), cache_dir))
+        except WobtrackError as exc:
+            click.echo(f"Error: {exc}", err=True)
+            status = status or exc.exit_code
+    return status
 
 
 def _run(files: list[str], jobs: int, cache_dir: Path | None) -> list[FileResult]:

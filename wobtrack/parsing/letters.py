@@ -63,6 +63,7 @@ from wobtrack.parsing.skeleton import (
     _layout,
     find_lists,
 )
+from wobtrack.parsing.trace import Trace
 from wobtrack.parsing.urls import find_urls
 from wobtrack.vocab import OUTCOMES
 
@@ -129,16 +130,22 @@ def _split_interleaved(entry: ListEntry) -> tuple[list[Sentence], list[Sentence]
 
 
 def parse_letter(
-    pages: Sequence[str], links: Sequence[str] = (), anchors: Sequence[LinkAnchorLike] = ()
+    pages: Sequence[str],
+    links: Sequence[str] = (),
+    anchors: Sequence[LinkAnchorLike] = (),
+    *,
+    trace: Trace | None = None,
 ) -> ParsedLetter:
     """Parse the text of a decision letter (one string per PDF page) into a ParsedLetter.
 
     ``links`` are the URIs of the PDF's link annotations, used to complete URLs that the
     text wraps or truncates. ``anchors`` are those annotations with their page and the
     words under them: a URL held only in an annotation ("via deze link") is written into
-    the text after those words (``place_link_anchors``).
+    the text after those words (``place_link_anchors``). A ``trace`` is filled with what
+    each stage found (``wobtrack parse --explain``).
     """
     warnings: list[str] = []
+    trace = trace if trace is not None else Trace()
     pages, anchor_warnings = place_link_anchors(pages, anchors)
     # A partly scanned letter: say which pages were not read instead of parsing silently
     # around them (a dagtekening or an answer may be on exactly such a page).
@@ -152,6 +159,13 @@ def parse_letter(
     warnings.extend(anchor_warnings)
     lines = split_lines(pages)
     layout = _layout(lines)
+    line_pages = [line.page for line in lines]
+    trace.span("letterhead", 0, layout.body_start - 1, line_pages)
+    trace.span("body", layout.body_start, layout.closing - 1, line_pages)
+    if layout.dictum is not None:
+        trace.span("dictum", layout.dictum, layout.dictum, line_pages)
+    if layout.bezwaar is not None:
+        trace.span("bezwaar clause", layout.bezwaar, len(lines) - 1, line_pages)
 
     body = _sentences(lines[layout.body_start : layout.closing])
     # Stage "header": dates, kind, verdaging and the remedy clause (header.py).
@@ -201,6 +215,7 @@ def parse_letter(
         warnings,
         kind=kind,
         unread_pages=bool(blank and len(blank) < len(pages)),
+        trace=trace,
     )
     if dictum is None and not any(_GREETING.match(line.text) for line in lines):
         warnings.append(
@@ -234,6 +249,7 @@ def _items(
     *,
     kind: str | None = None,
     unread_pages: bool = False,
+    trace: Trace | None = None,
 ) -> list[ParsedItem]:
     """Find the request's items, choose the answer layout, resolve and review each item."""
     start, stop = layout.body_start, layout.closing
@@ -247,6 +263,23 @@ def _items(
     after = request.end if request.scheme != "single" else start
     context = AnswerContext(lines, layout, request, regime, links, dictum_sentences, after, stop)
     choice = choose_answers(context)
+    if trace is not None:
+        line_pages = [line.page for line in lines]
+        trace.request_scheme = request.scheme
+        trace.request_items = list(request.numbers)
+        if request.scheme != "single":
+            trace.span("request items", request.start, request.end - 1, line_pages)
+        trace.layout_scores = dict(choice.scores)
+        trace.layout = choice.chosen
+        if choice.fallback:
+            what = (
+                "the letter's overall decision applied to"
+                if choice.chosen == "mentions"
+                else "no answer found for"
+            )
+            trace.notes.append(
+                f"{what} item(s) " + ", ".join(sorted(choice.fallback, key=_natural_key))
+            )
     drafts: dict[str, _ItemDraft] = {}
     numbers = list(request.numbers)
     if request.scheme == "single" and choice.new_items:
