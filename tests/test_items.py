@@ -30,6 +30,26 @@ from wobtrack.items import ItemText, leading_number, split_numbered_items
         pytest.param(
             "1. een\n\nA. Verzoeker", [("1", "een")], id="initial-in-signature-is-not-item"
         ),
+        # Bullets are numbered by position, as decision letters count them ("het derde
+        # streepje"), the same way the letter parser numbers a quoted bullet list.
+        pytest.param(
+            "Ik vraag om:\n- de notulen\n  van 2024\n- de agenda\n\nGroet",
+            [("1", "de notulen van 2024"), ("2", "de agenda")],
+            id="dashes-by-position",
+        ),
+        pytest.param(
+            "• een\n• twee\n• drie",
+            [("1", "een"), ("2", "twee"), ("3", "drie")],
+            id="bullets-by-position",
+        ),
+        pytest.param(
+            "• (3) een\n• (4) twee", [("3", "een"), ("4", "twee")], id="bullet-own-number"
+        ),
+        pytest.param(
+            "1. een\n- sub\n2. twee",
+            [("1", "een - sub"), ("2", "twee")],
+            id="dashes-under-numbers-are-not-items",
+        ),
     ],
 )
 def test_split_numbered_items(text: str, expected: list[tuple[str, str]]) -> None:

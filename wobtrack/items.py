@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+
+from wobtrack.parsing.request_items import BULLET, OWN_NUMBER
 
 # "1." "2)" "3b." "a." "(b)" "(12)" at the start of a line, followed by the item's text.
 # At most three digits, so that a year such as "2020." at a line start is not an item.
@@ -23,14 +26,37 @@ def split_numbered_items(text: str) -> list[ItemText]:
 
     Lines before the first numbered line (a salutation, an introduction) are ignored.
     A blank line ends an item: text after it that is not numbered is not part of it.
+    A request without numbers but with bullets or dashes gets items "1", "2", ... by
+    position, the way decision letters count them ("het derde streepje"); the parser of
+    decision letters numbers bullets the same way.
     """
+    numbered = _split(text, _numbered_marker)
+    return numbered if numbered else _split(text, _bullet_marker)
+
+
+def _numbered_marker(line: str, position: int) -> tuple[str, str] | None:
+    match = _NUMBERED.match(line)
+    return ((match[1] or match[2]).lower(), match[3].strip()) if match else None
+
+
+def _bullet_marker(line: str, position: int) -> tuple[str, str] | None:
+    match = BULLET.match(line.strip())
+    if match is None or not match["text"].strip():
+        return None
+    rest = match["text"].strip()
+    own = OWN_NUMBER.match(rest)
+    if own is not None:
+        return own["n"], rest[own.end() :].strip()
+    return str(position), rest
+
+
+def _split(text: str, marker: Callable[[str, int], tuple[str, str] | None]) -> list[ItemText]:
     items: list[tuple[str, list[str]]] = []
     open_item = False
     for line in text.splitlines():
-        match = _NUMBERED.match(line)
-        if match:
-            number = (match[1] or match[2]).lower()
-            items.append((number, [match[3].strip()]))
+        found = marker(line, len(items) + 1)
+        if found:
+            items.append((found[0], [found[1]]))
             open_item = True
         elif not line.strip():
             open_item = False

@@ -31,12 +31,12 @@ _LETTERED: Final = re.compile(
     r"^[“\"‘']?(?:\((?P<paren>[a-hA-H])\)|(?P<plain>[a-hA-H])[.)])(?:\s+|$)(?P<text>.*)$"
 )
 #: A bullet or dash, with or without text after it on the same line.
-_BULLET: Final = re.compile(
+BULLET: Final = re.compile(
     r"^(?P<glyph>[-–—•●▪◦·*\uf0b7\uf02d\uf0a7\uf076\uf0d8\u2022\u2043])_*(?:\s+|(?=[A-Z(“\"‘])|$)"
     r"(?P<text>.*)$"
 )
 #: "(1)" after a bullet: the bullet keeps that number.
-_OWN_NUMBER: Final = re.compile(r"^\((?P<n>\d{1,2})\)\s*")
+OWN_NUMBER: Final = re.compile(r"^\((?P<n>\d{1,2})\)\s*")
 _ORDINALS: Final = (
     "eerste", "tweede", "derde", "vierde", "vijfde", "zesde", "zevende", "achtste", "negende",
     "tiende", "elfde", "twaalfde",
@@ -56,7 +56,8 @@ _INTRO: Final = re.compile(
 )
 #: Words before a list that make it something other than the request.
 _NOT_REQUEST_INTRO: Final = re.compile(
-    r"\b(?:aangetroffen|gevonden|genummerd|ingewilligd|toegewezen|afgewezen|weggelakt|waarbij:|inventaris\w*|heb(?:ben)? (?:ik|wij|we) besloten|"
+    r"\b(?:aangetroffen|gevonden|genummerd|ingewilligd|toegewezen|afgewezen|weggelakt|waarbij:|"
+    r"inventaris\w*|heb(?:ben)? (?:ik|wij|we) besloten|"
     r"besluit(?: ik)?\b(?! op)|bezwaar(?:schrift)?|beroepsgronden|gronden van (?:uw|het) bezwaar|"
     r"artikel \d+\w*\s*$|als volgt genummerd|zienswijze|betreft het de volgende documenten|"
     r"zijn de volgende documenten|de volgende documenten (?:aangetroffen|gevonden|openbaar))",
@@ -65,8 +66,9 @@ _NOT_REQUEST_INTRO: Final = re.compile(
 #: A heading that opens the quoted request ("Uw verzoek", "Omvang uw Wob-verzoek").
 _REQUEST_HEADING: Final = re.compile(
     r"^(?:uw verzoek|het verzoek|inhoud (?:van )?(?:uw|het) verzoek|uw (?:wob|woo)[- ]verzoek|"
-    r"(?:wob|woo)[- ]verzoek|omvang (?:van )?uw (?:wob|woo)?-?verzoek|reikwijdte (?:van )?(?:uw|het)"
-    r" verzoek|verzoek|de bewoordingen van uw (?:wob|woo)-verzoeken?)\s*:?$",
+    r"(?:wob|woo)[- ]verzoek|omvang (?:van )?uw (?:wob|woo)?-?verzoek|"
+    r"reikwijdte (?:van )?(?:uw|het) verzoek|verzoek|"
+    r"de bewoordingen van uw (?:wob|woo)-verzoeken?)\s*:?$",
     re.I,
 )
 #: Letterhead and running-header lines that interrupt a list across a page break.
@@ -141,7 +143,7 @@ def _marker(kind: str, text: str) -> tuple[str, str] | None:
         if match is None:
             return None
         return (match["paren"] or match["plain"]).upper(), match["text"]
-    match = _BULLET.match(text)
+    match = BULLET.match(text)
     if match is None:
         return None
     return match["glyph"], match["text"]
@@ -200,18 +202,18 @@ def _lists_of(kind: str, lines: Sequence[Line], start: int, stop: int) -> list[l
                 finish()
             continue
         previous = entry.lines[-1] if entry.lines else ""
+        # A sentence after a closed bullet: the list may go on with another bullet, but
+        # this line belongs to the bullet only when a bullet follows it.
         if (
             entry.lines
             and _closes(previous)
             and (text[:1].isupper() or text[:1] in '“"‘')
             and not previous.endswith(";")
             and kind == "bullets"
+            and not _bullet_follows(lines, index, stop, entry.label, 4)
         ):
-            # A sentence after a closed bullet: the list may go on with another bullet,
-            # but this line belongs to the bullet only when a bullet follows it.
-            if not _bullet_follows(lines, index, stop, entry.label, 4):
-                open_entry = False
-                continue
+            open_entry = False
+            continue
         if (
             entry.lines
             and _closes(previous)
@@ -244,7 +246,7 @@ def _bullet_follows(lines: Sequence[Line], index: int, stop: int, glyph: str, sp
         text = lines[ahead].text
         if is_running_header(text):
             continue
-        match = _BULLET.match(text)
+        match = BULLET.match(text)
         if match is not None and match["glyph"] == glyph:
             return True
         if _SECTION_TITLE.match(text):
@@ -289,7 +291,7 @@ def _to_items(entries: Sequence[_Entry], kind: str, prefix: str = "") -> list[Re
     for position, entry in enumerate(entries, start=1):
         text = _entry_text(entry)
         number = entry.label if kind != "bullets" else str(position)
-        own = _OWN_NUMBER.match(text)
+        own = OWN_NUMBER.match(text)
         if kind == "bullets" and own is not None:
             number = own["n"]  # "• (1) het funderingsonderzoek": the bullet keeps its number
             text = text[own.end() :]
