@@ -100,6 +100,50 @@ class Bezwaar:
         }
 
 
+#: The judgements an inventory row can carry; ``None`` (with ``needs_review``) otherwise.
+Judgement = Literal[
+    "public",
+    "partly_public",
+    "not_public",
+    "already_public",
+    "suspended",
+    "not_held",
+    "out_of_scope",
+    "duplicate",
+]
+
+
+@dataclass(frozen=True)
+class InventoryDocument:
+    """One row of an inventory list (inventarislijst): a document and its judgement."""
+
+    number: str | None = None
+    date: str | None = None
+    title: str | None = None
+    #: None when the table's wording is not known: never guessed, always ``needs_review``.
+    judgement: Judgement | None = None
+    #: The judgement cell as the table prints it (whitespace normalised).
+    judgement_text: str | None = None
+    grounds: tuple[str, ...] = ()
+    link: str | None = None
+    page: int | None = None
+    needs_review: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        """The contract form of one inventory row."""
+        return {
+            "number": self.number,
+            "date": self.date,
+            "title": self.title,
+            "judgement": self.judgement,
+            "judgement_text": self.judgement_text,
+            "grounds": list(self.grounds),
+            "link": self.link,
+            "page": self.page,
+            "needs_review": self.needs_review,
+        }
+
+
 @dataclass(frozen=True)
 class ParsedLetter:
     """Everything the parser read from one decision letter."""
@@ -120,6 +164,8 @@ class ParsedLetter:
     decision: Dictum | None = None
     bezwaar: Bezwaar | None = None
     warnings: tuple[str, ...] = field(default_factory=tuple)
+    #: The rows of the inventory list(s) in the PDF, in order.
+    documents: tuple[InventoryDocument, ...] = ()
 
     def item(self, number: str) -> ParsedItem:
         """The item with this number; KeyError if the letter has none."""
@@ -145,4 +191,5 @@ class ParsedLetter:
             "decision": self.decision.to_json() if self.decision is not None else None,
             "bezwaar": self.bezwaar.to_json() if self.bezwaar is not None else None,
             "warnings": list(self.warnings),
+            "documents": [doc.to_json() for doc in self.documents],
         }

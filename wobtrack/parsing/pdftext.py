@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 #: Bump when the extraction itself changes (settings, post-processing, what counts as a
 #: link): it is part of every cache key, so old entries are simply no longer found.
-EXTRACTOR_VERSION = "2"
+EXTRACTOR_VERSION = "3"
 
 #: Refuse documents longer than this. A decision letter with its inventory is rarely over
 #: a few dozen pages; a 2,000-page PDF is an annex bundle, and extracting it would take
@@ -64,6 +64,35 @@ class PdfText:
     pages: tuple[str, ...]
     links: tuple[str, ...]
     anchors: tuple[LinkAnchor, ...] = ()
+    #: Ruled or banded tables (pdfplumber ``find_tables``), for reading inventory lists.
+    tables: tuple[PdfTable, ...] = ()
+    #: The words with positions of the pages whose tables have no column rulings (banded
+    #: spreadsheet prints), so that the inventory reader can place them in columns itself.
+    words: tuple[PageWords, ...] = ()
+
+
+#: One positioned word: ``(x0, top, x1, bottom, text)`` in PDF points, top-down.
+Word = tuple[float, float, float, float, str]
+
+
+@dataclass(frozen=True)
+class PdfTable:
+    """One table pdfplumber found on a 1-based ``page``: the text of its cells per row
+    (an empty string for an empty or merged cell; lines inside a cell joined with "\\n")
+    and the vertical extent ``(top, bottom)`` of each row."""
+
+    page: int
+    rows: tuple[tuple[str, ...], ...]
+    row_spans: tuple[tuple[float, float], ...]
+    bbox: tuple[float, float, float, float]
+
+
+@dataclass(frozen=True)
+class PageWords:
+    """The words of one 1-based ``page``, in pdfplumber's reading order."""
+
+    page: int
+    words: tuple[Word, ...]
 
 
 def default_cache_dir() -> Path:
@@ -151,6 +180,8 @@ def _extract(path: Path, data: bytes, digest: str, max_pages: int) -> PdfText:
         pages: list[str] = []
         links: dict[str, None] = {}  # an ordered set
         anchors: dict[LinkAnchor, None] = {}
+        tables: list[PdfTable] = []
+        words: list[PageWords] = []
         for page in pdf.pages:
             try:
                 pages.append(page.extract_text() or "")
@@ -159,12 +190,23 @@ def _extract(path: Path, data: bytes, digest: str, max_pages: int) -> PdfText:
             page_anchors = _page_anchors(page)
             links.update(dict.fromkeys(a.uri for a in page_anchors))
             anchors.update(dict.fromkeys(page_anchors))
+            page_tables, page_words = _page_tables(page)
+            tables.extend(page_tables)
+            if page_words is not None:
+                words.append(page_words)
             # Drop the page's parsed objects now: a long letter would otherwise keep
             # every character of every page in memory until the end.
             page.close()
     if not any(text.strip() for text in pages):
         raise UnreadableDocument(f"{path}: has no text layer (a scan?): {_OCR_HINT}")
-    return PdfText(sha256=digest, pages=tuple(pages), links=tuple(links), anchors=tuple(anchors))
+    return PdfText(
+        sha256=digest,
+        pages=tuple(pages),
+        links=tuple(links),
+        anchors=tuple(anchors),
+        tables=tuple(tables),
+        words=tuple(words),
+    )
 
 
 def _declared_page_count(pdf: pdfplumber.pdf.PDF) -> int:
@@ -200,6 +242,61 @@ def _page_anchors(page: pdfplumber.page.Page) -> list[LinkAnchor]:
             text = ""
         anchors.append(LinkAnchor(page=page.page_number, text=text, uri=uri.strip()))
     return anchors
+
+
+#: A table needs this many rows (header included) to be worth keeping: an inventory has a
+#: header and at least one document; smaller "tables" are boxes and letterhead frames.
+_MIN_TABLE_ROWS = 2
+
+#: At most this many drawn objects (rects, lines, curves) per page before table finding
+#: is skipped: a vector drawing or a scanned map is no inventory, and the cost of
+#: ``find_tables`` grows with the number of edges.
+_MAX_PAGE_EDGES = 5000
+
+
+def _page_tables(page: pdfplumber.page.Page) -> tuple[list[PdfTable], PageWords | None]:
+    """The tables on ``page`` and, when they have no column rulings (one cell per row, as
+    in a banded spreadsheet print), the page's words. A page without rulings or rectangles
+    costs nothing; a failure only loses the tables, never the text."""
+    try:
+        drawn = len(page.rects) + len(page.lines) + len(page.curves)
+        if drawn == 0 or drawn > _MAX_PAGE_EDGES:
+            return [], None
+        found = page.find_tables()
+        tables: list[PdfTable] = []
+        for table in found:
+            rows = table.extract()
+            if len(rows) < _MIN_TABLE_ROWS:
+                continue
+            spans = tuple(_row_span(row.bbox) for row in table.rows)
+            cells = tuple(tuple((cell or "").strip() for cell in row) for row in rows)
+            x0, top, x1, bottom = (round(float(v), 1) for v in table.bbox)
+            tables.append(PdfTable(page.page_number, cells, spans, (x0, top, x1, bottom)))
+        if not tables or any(_has_columns(t) for t in tables):
+            return tables, None
+        words = tuple(
+            (
+                round(float(w["x0"]), 1),
+                round(float(w["top"]), 1),
+                round(float(w["x1"]), 1),
+                round(float(w["bottom"]), 1),
+                str(w["text"]),
+            )
+            for w in page.extract_words()
+        )
+        return tables, PageWords(page.page_number, words)
+    except Exception:  # tables only add to the text; odd drawings must not cost the letter
+        return [], None
+
+
+def _row_span(bbox: tuple[float, float, float, float]) -> tuple[float, float]:
+    return round(float(bbox[1]), 1), round(float(bbox[3]), 1)
+
+
+def _has_columns(table: PdfTable) -> bool:
+    """Whether most rows of ``table`` have text in two or more cells."""
+    multi = sum(1 for row in table.rows if sum(1 for cell in row if cell) >= 2)
+    return multi * 2 >= len(table.rows)
 
 
 def _anchor_text(
@@ -298,7 +395,78 @@ def _load_cached(entry: Path, digest: str) -> PdfText | None:
     anchors = _anchors_from_json(raw.get("anchors"))
     if anchors is None:
         return None
-    return PdfText(sha256=digest, pages=tuple(pages), links=tuple(links), anchors=anchors)
+    tables = _tables_from_json(raw.get("tables"))
+    words = _words_from_json(raw.get("words"))
+    if tables is None or words is None:
+        return None
+    return PdfText(
+        sha256=digest,
+        pages=tuple(pages),
+        links=tuple(links),
+        anchors=anchors,
+        tables=tables,
+        words=words,
+    )
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _tables_from_json(raw: Any) -> tuple[PdfTable, ...] | None:
+    """The cached ``[{"page", "rows", "spans", "bbox"}, ...]``, or None if malformed."""
+    if not isinstance(raw, list):
+        return None
+    tables: list[PdfTable] = []
+    for item in raw:
+        if not isinstance(item, dict):
+            return None
+        page, rows, spans, bbox = (item.get(k) for k in ("page", "rows", "spans", "bbox"))
+        if not (isinstance(page, int) and isinstance(rows, list) and isinstance(spans, list)):
+            return None
+        if not all(
+            isinstance(r, list) and all(isinstance(c, str) for c in r) for r in rows
+        ) or not all(
+            isinstance(s, list) and len(s) == 2 and all(map(_is_number, s)) for s in spans
+        ):
+            return None
+        if not (isinstance(bbox, list) and len(bbox) == 4 and all(map(_is_number, bbox))):
+            return None
+        tables.append(
+            PdfTable(
+                page=page,
+                rows=tuple(tuple(r) for r in rows),
+                row_spans=tuple((float(s[0]), float(s[1])) for s in spans),
+                bbox=(float(bbox[0]), float(bbox[1]), float(bbox[2]), float(bbox[3])),
+            )
+        )
+    return tuple(tables)
+
+
+def _words_from_json(raw: Any) -> tuple[PageWords, ...] | None:
+    """The cached ``[{"page": 1, "words": [[x0, top, x1, bottom, text], ...]}]``."""
+    if not isinstance(raw, list):
+        return None
+    pages: list[PageWords] = []
+    for item in raw:
+        if not isinstance(item, dict) or not _is_int(item.get("page")):
+            return None
+        words: list[Word] = []
+        for w in item.get("words") or []:
+            if not (
+                isinstance(w, list)
+                and len(w) == 5
+                and all(map(_is_number, w[:4]))
+                and isinstance(w[4], str)
+            ):
+                return None
+            words.append((float(w[0]), float(w[1]), float(w[2]), float(w[3]), w[4]))
+        pages.append(PageWords(page=item["page"], words=tuple(words)))
+    return tuple(pages)
 
 
 def _anchors_from_json(raw: Any) -> tuple[LinkAnchor, ...] | None:
@@ -331,6 +499,16 @@ def _store_cached(entry: Path, result: PdfText) -> None:
         "pages": list(result.pages),
         "links": list(result.links),
         "anchors": [{"page": a.page, "text": a.text, "uri": a.uri} for a in result.anchors],
+        "tables": [
+            {
+                "page": t.page,
+                "rows": [list(r) for r in t.rows],
+                "spans": [list(s) for s in t.row_spans],
+                "bbox": list(t.bbox),
+            }
+            for t in result.tables
+        ],
+        "words": [{"page": w.page, "words": [list(x) for x in w.words]} for w in result.words],
     }
     tmp_name: str | None = None
     try:

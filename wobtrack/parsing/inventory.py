@@ -1,0 +1,483 @@
+"""Inventory lists (inventarislijsten): one judgement per document, read from the tables.
+
+Pure: works on what ``pdftext.extract_pdf`` returned (page text, pdfplumber tables and,
+for tables without column rulings, positioned words). Three readers, tried per page:
+
+* **ruled tables**: the cells pdfplumber found, columns named by a header row (repeated
+  on later pages or inherited from the previous table with as many columns);
+* **banded tables** (spreadsheet prints with shaded rows and no column rulings): the row
+  bands pdfplumber found, words placed in columns by the header's x positions, a row
+  number glued to the date ("115-1-2015") split at the column edge;
+* **text lines**, for pages without tables: a header line, then one row per numbered line
+  (or, without a number column, per line with a judgement or a date), other lines
+  continuing the row above.
+
+A judgement the reader does not know stays ``None`` with ``needs_review``: never
+"not public" by default.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Final
+
+from wobtrack.parsing.grounds import find_grounds
+from wobtrack.parsing.model import InventoryDocument, Judgement
+from wobtrack.parsing.pdftext import PageWords, PdfTable, Word
+
+Role = str  # "number", "date", "title", "judgement", "grounds", "note", "suspended"
+
+# --- header ----------------------------------------------------------------------------
+
+#: Header cell (lower case, without punctuation) → column role. Tried in order, first
+#: match wins, so "woo beoordeling" is a judgement and "weigeringsgrond wob" a ground.
+_HEADER_RULES: Final[tuple[tuple[str, Role], ...]] = (
+    (r"^(?:nr|nummer|no|volgnummer|volgnr|docnr|documentnummer|document ?nummer|"
+     r"document ?id|id|kenmerk)$", "number"),
+    (r"^(?:datum|date|documentdatum)\b", "date"),
+    (r"opgeschort", "suspended"),
+    (r"beoordeling(?!sgrond)|openbaarmaking|^besluit$|openbaarheid|^openbaar$|oordeel|"
+     r"beslissing", "judgement"),
+    (r"grond|^(?:art(?:ikel)? )?(?:wob|woo)$|^artikel$|uitzondering", "grounds"),
+    (r"opmerking|toelichting|vindplaats|link|^reden$|^url$", "note"),
+    (r"omschrijving|documentnaam|naam document|onderwerp|^document\b|bestandsnaam|titel|"
+     r"^naam\b|^stuk$", "title"),
+)  # fmt: skip
+
+
+def _clean_header(text: str) -> str:
+    text = re.sub(r"\(.*?\)", " ", text.lower())
+    text = re.sub(r"-\s*\n\s*", "", text)
+    text = re.sub(r"[^\w\s-]", " ", text)
+    text = text.replace("-", " " if "document-id" not in text else "-")
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def header_role(text: str) -> Role | None:
+    """The column role a header cell names, also when extracted back to front."""
+    for candidate in (text, text[::-1]):
+        cleaned = _clean_header(candidate)
+        cleaned = re.sub(r"^document id$", "document id", cleaned)
+        if not cleaned or len(cleaned) > 40:
+            continue
+        for pattern, role in _HEADER_RULES:
+            if re.search(pattern, cleaned):
+                return role
+    return None
+
+
+def _header_roles(cells: Sequence[str]) -> list[Role | None] | None:
+    """Roles of a header row's cells, or None when the row is no inventory header."""
+    roles = [header_role(cell.replace("\n", " ")) if cell.strip() else None for cell in cells]
+    found = [r for r in roles if r is not None]
+    filled = sum(1 for cell in cells if cell.strip())
+    if "judgement" not in found and "grounds" not in found:
+        return None
+    if len(set(found)) < 2 or len(found) * 3 < filled * 2:
+        return None
+    return roles
+
+
+# --- judgements ------------------------------------------------------------------------
+
+_JUDGEMENT_RULES: Final[tuple[tuple[str, Judgement | None], ...]] = (
+    (r"opgeschort|uitgesteld openbaar", "suspended"),
+    (r"reeds (?:\w+ )?(?:openbaar|geopenbaard|gepubliceerd)|al openbaar|eerder openbaar|"
+     r"openbaar (?:via|op)\b|^vindplaats|^zie:? (?:https?:|www\.|(?:wob-|woo-)?besluit)|"
+     r"^publiek beschikbaar", "already_public"),
+    (r"deels\s*openbaar|gedeeltelijk\s*openbaar|deels reeds beoordeeld|^deels\b|"
+     r"^gedeeltelijk\b|passages|gedeelten", "partly_public"),
+    (r"niet\s*openbaar|geweigerd|weigering|niet vrij ?geven|niet verstrekt|^weigeren",
+     "not_public"),
+    (r"niet aangetroffen|niet aanwezig|bestaat niet|niet gevonden|niet in (?:het )?bezit",
+     "not_held"),
+    (r"buiten (?:de )?(?:reikwijdte|scope|verzoek|het verzoek)|valt buiten", "out_of_scope"),
+    (r"dubbel|duplica|identiek aan|^zie (?:doc(?:ument)?(?:nr)?\.? ?)\d", "duplicate"),
+    (r"^(?:volledig |geheel |document )?openbaar\+?$|^ongeredigeerd|^openbaar gemaakt$|"
+     r"^maken we openbaar$", "public"),
+)  # fmt: skip
+
+#: A redaction reason standing where the verdict should be ("Persoonsgegevens"): the
+#: document was disclosed with those passages blacked out.
+_REASON_AS_VERDICT: Final = re.compile(
+    r"persoonsgegevens|persoonlijke levenssfeer|privacy|belang|benadeling|bevoordeling|"
+    r"geredigeerd|gelakt|beleidsopvatting"
+)
+
+_URL_START: Final = re.compile(r"(?:https?://|www\.)", re.IGNORECASE)
+
+
+def classify_judgement(text: str) -> tuple[Judgement | None, bool]:
+    """``(judgement, needs_review)`` for a judgement cell; ``(None, True)`` when unknown."""
+    norm = re.sub(r"\s+", " ", text.lower()).strip(" .;:,")
+    norm = re.sub(r"(\w)- (\w)", r"\1\2", norm)
+    if not norm:
+        return None, True
+    for pattern, judgement in _JUDGEMENT_RULES:
+        if re.search(pattern, norm):
+            return judgement, False
+    if re.match(r"(?:volledig |geheel )?openbaar\b", norm):
+        # "openbaar" with words after it: public, but the qualification needs a reader.
+        return "public", True
+    if re.search(r"reeds in (?:uw )?bezit|reeds verstrekt|eerder verstrekt", norm):
+        return "already_public", True
+    if _REASON_AS_VERDICT.search(norm):
+        return "partly_public", False
+    return None, True
+
+
+# --- rows ------------------------------------------------------------------------------
+
+
+@dataclass
+class _Row:
+    page: int
+    cells: dict[Role, list[str]] = field(default_factory=dict)
+
+    def add(self, role: Role, text: str) -> None:
+        if text.strip():
+            self.cells.setdefault(role, []).append(text.strip())
+
+    def get(self, role: Role) -> str:
+        return "\n".join(self.cells.get(role, []))
+
+
+_NUMBER: Final = re.compile(r"^\s*[_.]?(\d{1,4}(?:[.\-]?[a-z])?(?:\.\d{1,2})?)[.\s]*$", re.I)
+_DATE_ISO: Final = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
+
+
+def _one_line(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _number(text: str) -> str | None:
+    match = _NUMBER.match(text.replace("\n", " "))
+    return match.group(1).rstrip(".") if match else None
+
+
+def _date(text: str) -> str | None:
+    value = _one_line(text)
+    if not value:
+        return None
+    match = _DATE_ISO.match(value)
+    if match:
+        day, month, year = (int(g) for g in match.groups())
+        if 1 <= day <= 31 and 1 <= month <= 12:
+            return f"{year:04d}-{month:02d}-{day:02d}"
+    return value
+
+
+def _link(*texts: str) -> str | None:
+    """The first URL in ``texts``, joined again where the cell wrapped it."""
+    for text in texts:
+        lines = [line.strip() for line in text.split("\n")]
+        for i, line in enumerate(lines):
+            match = _URL_START.search(line)
+            if match is None:
+                continue
+            url = line[match.start() :].split(" ")[0]
+            for nxt in lines[i + 1 :]:
+                if not nxt or " " in nxt or _URL_START.match(nxt):
+                    break
+                if not re.search(r"[/%=&?#_.\-]|\d", nxt):
+                    break
+                url += nxt
+            return url.rstrip(".,;)")
+    return None
+
+
+def _document(row: _Row, regime: str | None) -> InventoryDocument:
+    verdict = _one_line(row.get("judgement"))
+    note = row.get("note")
+    judgement, review = classify_judgement(verdict)
+    if judgement is None and not verdict and note:
+        judgement, review = classify_judgement(note)
+        if judgement is not None:
+            verdict = _one_line(note)
+    if row.get("suspended").strip().lower() in {"ja", "x", "yes", "opgeschort"}:
+        judgement, review = "suspended", False
+    grounds = find_grounds(_one_line(row.get("grounds")), regime)
+    if not grounds and verdict:
+        grounds = find_grounds(verdict, regime)
+    number = row.get("number")
+    return InventoryDocument(
+        number=_number(number) or (_one_line(number) or None),
+        date=_date(row.get("date")),
+        title=_one_line(row.get("title")) or None,
+        judgement=judgement,
+        judgement_text=verdict or None,
+        grounds=tuple(grounds),
+        link=_link(row.get("judgement"), note, row.get("title")),
+        page=row.page,
+        needs_review=review,
+    )
+
+
+def _is_start(row: _Row, has_number: bool) -> bool:
+    """Whether a raw table row starts a document (else it continues the one above)."""
+    if has_number:
+        return _number(row.get("number")) is not None
+    verdict = row.get("judgement")
+    return bool(row.get("date").strip()) or classify_judgement(verdict)[0] is not None
+
+
+# --- ruled tables ----------------------------------------------------------------------
+
+
+def _read_ruled(tables: Sequence[PdfTable], regime: str | None) -> tuple[list[_Row], set[int]]:
+    rows: list[_Row] = []
+    pages: set[int] = set()
+    roles: list[Role | None] | None = None
+    for table in tables:
+        body = list(table.rows)
+        found = None
+        for i, cells in enumerate(body[:3]):
+            found = _header_roles(cells)
+            if found is not None:
+                body = body[i + 1 :]
+                break
+        if found is not None:
+            roles = found
+            current: _Row | None = None
+        elif roles is None or len(roles) != len(table.rows[0]):
+            roles = None
+            continue
+        else:
+            current = rows[-1] if rows else None
+        has_number = "number" in roles
+        for cells in body:
+            raw = _Row(table.page)
+            for role, cell in zip(roles, cells, strict=False):
+                if role is not None:
+                    raw.add(role, cell)
+            if not raw.cells:
+                continue
+            if current is None or _is_start(raw, has_number):
+                rows.append(raw)
+                current = raw
+            else:
+                for role, texts in raw.cells.items():
+                    current.cells.setdefault(role, []).extend(texts)
+        pages.add(table.page)
+    return rows, pages
+
+
+# --- banded tables ---------------------------------------------------------------------
+
+
+def _word_role(columns: Sequence[tuple[float, Role]], x: float) -> Role | None:
+    role: Role | None = None
+    for start, name in columns:
+        if x + 2 >= start:
+            role = name
+    return role
+
+
+def _header_columns(words: Sequence[Word], top: float, bottom: float) -> list[tuple[float, Role]]:
+    columns: list[tuple[float, Role]] = []
+    for x0, w_top, _x1, w_bottom, text in words:
+        if top - 1 <= (w_top + w_bottom) / 2 <= bottom + 1:
+            role = header_role(text)
+            if role is not None and all(r != role for _, r in columns):
+                columns.append((x0, role))
+    return sorted(columns)
+
+
+def _split_glued(word: Word, next_start: float) -> tuple[str, str] | None:
+    """A row number glued to the date ("115-1-2015"), split where the next column starts,
+    by the share of the word's width left of it (Helvetica digits share one width)."""
+    x0, _top, x1, _bottom, text = word
+    match = re.fullmatch(r"(\d+)(\d{1,2}-[\w.]+-\d{2,4})", text)
+    if match is None or x1 <= next_start or x1 - x0 <= 0:
+        return None
+    digits_and_hyphens = sum(0.556 if c != "-" else 0.333 for c in text)
+    unit = (x1 - x0) / digits_and_hyphens
+    cut = round((next_start - x0) / (0.556 * unit))
+    whole = match.group(1) + match.group(2)
+    for n in sorted({cut, cut - 1, cut + 1}, key=lambda k: abs(k - cut)):
+        if 1 <= n < len(whole):
+            number, date = whole[:n], whole[n:]
+            if _date(date) != date and not number.startswith("0"):
+                return number, date
+    return None
+
+
+def _read_banded(
+    tables: Sequence[PdfTable], words: Sequence[PageWords]
+) -> tuple[list[_Row], set[int]]:
+    by_page = {w.page: w.words for w in words}
+    rows: list[_Row] = []
+    pages: set[int] = set()
+    columns: list[tuple[float, Role]] = []
+    for table in tables:
+        page_words = by_page.get(table.page)
+        if page_words is None:
+            continue
+        spans = list(table.row_spans)
+        if spans:
+            header = _header_columns(page_words, *spans[0])
+            if len({r for _, r in header}) >= 3 and any(r == "judgement" for _, r in header):
+                columns = header
+                spans = spans[1:]
+        if not columns:
+            continue
+        has_number = any(r == "number" for _, r in columns)
+        starts = [start for start, _ in columns]
+        bands: list[list[Word]] = [[] for _ in spans]
+        for word in page_words:
+            middle = (word[1] + word[3]) / 2
+            for i, (top, bottom) in enumerate(spans):
+                if top <= middle <= bottom:
+                    bands[i].append(word)
+                    break
+        for band in bands:
+            raw = _Row(table.page)
+            for word in sorted(band, key=lambda w: (round(w[1]), w[0])):
+                role = _word_role(columns, word[0])
+                if role == "number" and len(starts) > 1:
+                    split = _split_glued(word, starts[1])
+                    if split is not None:
+                        raw.add("number", split[0])
+                        raw.add(columns[1][1], split[1])
+                        continue
+                if role is not None:
+                    raw.add(role, word[4])
+            if not raw.cells:
+                continue
+            for role in list(raw.cells):
+                joiner = "\n" if role in {"judgement", "note"} else " "
+                raw.cells[role] = [joiner.join(raw.cells[role])]
+            if rows and not _is_start(raw, has_number) and not has_number:
+                for role, texts in raw.cells.items():
+                    rows[-1].cells.setdefault(role, []).extend(texts)
+            else:
+                rows.append(raw)
+        pages.add(table.page)
+    return rows, pages
+
+
+# --- text lines ------------------------------------------------------------------------
+
+_ROW_START: Final = re.compile(r"^[_.]?(\d{1,4}[a-z]?)\.?(?:\s+|$)(.*)$", re.I)
+_PAGE_FURNITURE: Final = re.compile(r"\bpagina \S+ van \d+\b|^kenmerk\b", re.I)
+_JUDGEMENT_ANYWHERE: Final = re.compile(
+    r"(?:document |volledig |geheel )?(?:reeds |deels ?|gedeeltelijk |niet )?openbaar\b\+?|"
+    r"geweigerd|opgeschort|niet aangetroffen|buiten\s+(?:de\s+)?(?:reikwijdte|verzoek)|"
+    r"ongeredigeerd|niet bijgevoegd|zie document",
+    re.I,
+)
+_TEXT_DATE: Final = re.compile(r"\b\d{1,2}-(?:\d{1,2}|[a-z]{3})-\d{2,4}\b", re.I)
+
+
+def _text_header(line: str) -> list[Role] | None:
+    words = line.replace("|", " ").split()
+    if not 2 <= len(words) <= 10:
+        return None
+    roles: list[Role] = []
+    known = 0
+    for word in words:
+        role = header_role(word)
+        if role is not None:
+            known += 1
+            if role not in roles:
+                roles.append(role)
+    if "judgement" not in roles or len(roles) < 2 or known * 2 < len(words):
+        return None
+    return roles
+
+
+def _read_text(pages: Sequence[str], skip: set[int]) -> list[_Row]:
+    rows: list[_Row] = []
+    roles: list[Role] | None = None
+    last_number = 0
+    for index, text in enumerate(pages, start=1):
+        if index in skip:
+            roles = None
+            continue
+        page_starts = 0
+        for line in text.split("\n"):
+            stripped = line.strip()
+            if not stripped or _PAGE_FURNITURE.search(stripped):
+                continue
+            header = _text_header(stripped)
+            if header is not None:
+                roles = header
+                last_number = 0
+                continue
+            if roles is None:
+                continue
+            has_number = "number" in roles or _ROW_START.match(stripped) is not None
+            match = _ROW_START.match(stripped)
+            start = False
+            if match is not None and "number" in roles:
+                digits = int(re.sub(r"\D", "", match.group(1)) or 0)
+                start = last_number < digits <= last_number + 60 or (
+                    digits == last_number and bool(re.search(r"[a-z]$", match.group(1), re.I))
+                )
+                if start:
+                    last_number = digits
+            elif not has_number or "number" not in roles:
+                start = bool(_JUDGEMENT_ANYWHERE.search(stripped) or _TEXT_DATE.search(stripped))
+            if start:
+                row = _Row(index)
+                if match is not None and "number" in roles:
+                    row.add("number", match.group(1))
+                    row.add("text", match.group(2))
+                else:
+                    row.add("text", stripped)
+                rows.append(row)
+                page_starts += 1
+            elif rows and rows[-1].page >= index - 1 and rows[-1].cells:
+                rows[-1].add("text", stripped)
+        if page_starts == 0 and roles is not None and rows and rows[-1].page < index:
+            roles = None
+    for row in rows:
+        _split_text_row(row)
+    return [row for row in rows if _keep_text_row(row)]
+
+
+def _split_text_row(row: _Row) -> None:
+    """Split a text row's words into title, judgement and grounds at the first judgement."""
+    text = " ".join(row.cells.pop("text", []))
+    match = _JUDGEMENT_ANYWHERE.search(text)
+    date = _TEXT_DATE.search(text)
+    if date is not None and (match is None or date.start() < match.start()):
+        row.add("date", date.group(0))
+        text = text[: date.start()] + text[date.end() :]
+        match = _JUDGEMENT_ANYWHERE.search(text)
+    if match is None:
+        row.add("title", text)
+        return
+    row.add("title", text[: match.start()])
+    row.add("judgement", match.group(0))
+    row.add("grounds", text[match.end() :])
+
+
+def _keep_text_row(row: _Row) -> bool:
+    return bool(row.get("judgement") or row.get("title") or row.get("date"))
+
+
+# --- entry point -----------------------------------------------------------------------
+
+
+def read_inventory(
+    pages: Sequence[str],
+    tables: Sequence[PdfTable] = (),
+    words: Sequence[PageWords] = (),
+    regime: str | None = None,
+) -> list[InventoryDocument]:
+    """Every inventory row in the document, in page order."""
+    banded_pages = {w.page for w in words}
+    ruled = [t for t in tables if t.page not in banded_pages]
+    banded = [t for t in tables if t.page in banded_pages]
+    ruled_rows, ruled_pages = _read_ruled(ruled, regime)
+    banded_rows, band_pages = _read_banded(banded, words)
+    done = {r.page for r in ruled_rows} | {r.page for r in banded_rows}
+    text_rows = _read_text(pages, done | (ruled_pages & done) | (band_pages & done))
+    rows = sorted(ruled_rows + banded_rows + text_rows, key=lambda r: r.page)
+    if regime is None:
+        joined = " ".join(" ".join(r.get("grounds").split()) for r in rows[:50]).lower()
+        regime = "woo" if "5.1" in joined else ("wob" if "10.2" in joined else None)
+    return [_document(row, regime) for row in rows]
