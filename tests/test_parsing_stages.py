@@ -250,3 +250,14 @@ def test_an_unanswered_item_is_flagged_with_its_reason() -> None:
 )
 def test_diagnostic_codes_are_stable(warning: str, code: str) -> None:
     assert diagnostic_code(warning) == code
+
+
+def test_ad_headings_in_a_decision_on_objection_are_not_items() -> None:
+    letter = parse(
+        "Geachte heer,\nBeslissing op bezwaar\nU heeft bezwaar gemaakt tegen mijn besluit op uw "
+        "Woo-verzoek om het rapport.\nAd 1\nU stelt dat het rapport openbaar moet.\n"
+        "Ad 2\nU stelt dat de termijn is overschreden.\nBesluit\nIk verklaar het bezwaar "
+        "ongegrond en handhaaf mijn besluit.\nHoogachtend,"
+    )
+    assert letter.kind == "bezwaar"
+    assert [item.number for item in letter.items] == ["1"]

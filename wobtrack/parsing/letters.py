@@ -261,7 +261,9 @@ def _items(
         if len(later.items) >= 2 or request.scheme == "single":
             request = later
     after = request.end if request.scheme != "single" else start
-    context = AnswerContext(lines, layout, request, regime, links, dictum_sentences, after, stop)
+    context = AnswerContext(
+        lines, layout, request, regime, links, dictum_sentences, after, stop, kind
+    )
     choice = choose_answers(context)
     if trace is not None:
         line_pages = [line.page for line in lines]
@@ -286,6 +288,10 @@ def _items(
         numbers = [n for n in numbers if n in choice.findings and n != "1"] + choice.new_items
         if "1" in choice.findings and "1" not in numbers:
             numbers.insert(0, "1")
+    elif choice.new_items:
+        # The letter answers in its own numbering ("Onderdeel 1" ... "Onderdeel 7") beyond
+        # the items it quotes: the answers' numbering is the item list.
+        numbers += [n for n in choice.new_items if n not in numbers and not n[-1:].isalpha()]
     texts = {item.number: item.text for item in request.items}
     answered = set(choice.findings)
     sub_items = [

@@ -117,7 +117,14 @@ def find_answer_headings(lines: Sequence[Line], start: int, stop: int) -> list[H
     for index in range(start, stop):
         text = lines[index].text
         match = phrases.ANSWER_HEADING.match(text)
-        if match is None or not _starts_block(lines, index, start):
+        if match is None:
+            continue
+        # "Onderdeel 2" alone on its line, capitalised, is a heading even when the line
+        # before it does not close its sentence (a closing line without a full stop).
+        alone = (
+            not match["rest"].strip() and text[:1].isupper() and not text.lower().startswith("ad")
+        )
+        if not alone and not _starts_block(lines, index, start):
             continue
         is_ad = match["word"].lower().rstrip(".") == "ad"
         if not text[:1].isupper() and not (is_ad and _ends_sentence(lines[index - 1].text)):

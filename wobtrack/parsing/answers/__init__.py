@@ -68,7 +68,15 @@ def choose_answers(ctx: AnswerContext) -> AnswerChoice:
     scores: dict[str, float] = {}
     for result in results:
         scores[result.layout] = result.coverage(numbers + result.new_items)
-    ranked = sorted(results, key=lambda r: -scores[r.layout])
+    # The layout that answers most of the quoted items wins; between equals, the one that
+    # answers more items in all (a letter answering in its own, finer numbering), then
+    # the order of LAYOUTS.
+    ranked = sorted(
+        results,
+        key=lambda r: (-r.coverage(numbers), -len(r.findings)),
+    )
+    if not numbers or ctx.request.scheme == "single":
+        ranked = sorted(results, key=lambda r: -scores[r.layout])
     best = ranked[0]
     whole = whole_letter_finding(ctx)
     if scores[best.layout] == 0:

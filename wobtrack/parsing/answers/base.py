@@ -25,6 +25,8 @@ class AnswerContext:
     dictum_sentences: Sequence[Sentence]
     after: int  # the first line after the quoted request
     stop: int  # where the answers end (the closing or the bezwaar clause)
+    #: besluit, deelbesluit or bezwaar (a beslissing op bezwaar)
+    kind: str | None = None
 
 
 @dataclass

@@ -16,6 +16,9 @@ def headings_layout(ctx: AnswerContext) -> Answers:
     """ "Ad 3", "Onderdeel 2", "Vraag 1:" headings, each opening its item's answer."""
     lines = ctx.lines
     answers = Answers("headings")
+    if ctx.kind == "bezwaar":
+        # In a decision on objection "Ad 1" ... answer the objection's grounds, not items.
+        return answers
     headings = find_answer_headings(lines, ctx.after, ctx.stop)
     numbers = set(ctx.request.numbers)
     if ctx.request.scheme == "single":
