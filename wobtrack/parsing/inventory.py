@@ -252,8 +252,8 @@ def _read_ruled(tables: Sequence[PdfTable], regime: str | None) -> tuple[list[_R
             for role, cell in zip(roles, cells, strict=False):
                 if role is not None:
                     raw.add(role, cell)
-            if not raw.cells:
-                continue
+            if not raw.cells or set(raw.cells) == {"number"}:
+                continue  # an empty row, or a numbered row of an unused template
             if current is None or _is_start(raw, has_number):
                 rows.append(raw)
                 current = raw
@@ -383,7 +383,8 @@ def _text_header(line: str) -> list[Role] | None:
             known += 1
             if role not in roles:
                 roles.append(role)
-    if "judgement" not in roles or len(roles) < 2 or known * 2 < len(words):
+    judged = "judgement" in roles or ("grounds" in roles and len(roles) >= 3)
+    if not judged or len(roles) < 2 or known * 2 < len(words):
         return None
     return roles
 
@@ -392,6 +393,7 @@ def _read_text(pages: Sequence[str], skip: set[int]) -> list[_Row]:
     rows: list[_Row] = []
     roles: list[Role] | None = None
     last_number = 0
+    rows_since_header = 0
     for index, text in enumerate(pages, start=1):
         if index in skip:
             roles = None
@@ -405,11 +407,19 @@ def _read_text(pages: Sequence[str], skip: set[int]) -> list[_Row]:
             if header is not None:
                 roles = header
                 last_number = 0
+                rows_since_header = 0
                 continue
             if roles is None:
                 continue
-            has_number = "number" in roles or _ROW_START.match(stripped) is not None
             match = _ROW_START.match(stripped)
+            if "number" not in roles and not rows_since_header and match is not None:
+                # The number column's header was lost or sits on its own line ("Nr").
+                if int(re.sub(r"\D", "", match.group(1)) or 0) <= 10:
+                    roles = ["number", *roles]
+            if rows_since_header and _is_prose(stripped):
+                roles = None  # the letter goes on after the table
+                continue
+            has_number = "number" in roles
             start = False
             if match is not None and "number" in roles:
                 digits = int(re.sub(r"\D", "", match.group(1)) or 0)
@@ -429,6 +439,7 @@ def _read_text(pages: Sequence[str], skip: set[int]) -> list[_Row]:
                     row.add("text", stripped)
                 rows.append(row)
                 page_starts += 1
+                rows_since_header += 1
             elif rows and rows[-1].page >= index - 1 and rows[-1].cells:
                 rows[-1].add("text", stripped)
         if page_starts == 0 and roles is not None and rows and rows[-1].page < index:
@@ -436,6 +447,14 @@ def _read_text(pages: Sequence[str], skip: set[int]) -> list[_Row]:
     for row in rows:
         _split_text_row(row)
     return [row for row in rows if _keep_text_row(row)]
+
+
+def _is_prose(line: str) -> bool:
+    """A sentence of the letter rather than a table line: many lower-case words and a
+    full stop or colon at the end."""
+    words = line.split()
+    lower = sum(1 for w in words if re.fullmatch(r"[a-zà-ÿ]+[,;]?", w))
+    return len(words) >= 6 and lower * 2 >= len(words) and line.rstrip()[-1:] in ".:"
 
 
 def _split_text_row(row: _Row) -> None:
@@ -450,8 +469,15 @@ def _split_text_row(row: _Row) -> None:
     if match is None:
         row.add("title", text)
         return
+    verdict = match.group(0)
+    if re.fullmatch(r"(?:document )?openbaar", verdict, re.I):
+        # Interleaved cells split "Document / reeds / openbaar" over lines, with other
+        # columns' words in between: a lone qualifier word in the row belongs to it.
+        qualifier = re.search(r"(?<![\w-])(reeds|deels|gedeeltelijk)(?![\w-])", text, re.I)
+        if qualifier is not None:
+            verdict = f"{qualifier.group(1)} openbaar"
     row.add("title", text[: match.start()])
-    row.add("judgement", match.group(0))
+    row.add("judgement", verdict)
     row.add("grounds", text[match.end() :])
 
 
