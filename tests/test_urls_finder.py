@@ -127,24 +127,24 @@ def test_interleaved_table_cell_words_are_skipped_when_a_strong_piece_follows() 
     [
         pytest.param(
             ["zie https://raad.gemeente.example/vergadering/1234#ai 567890 (stream)"],
-            "https://raad.gemeente.example/vergadering/1234#ai_567890",
+            "https://raad.gemeente.example/vergadering/1234#ai 567890",
             id="fragment-number",
         ),
         pytest.param(
             ["via https://archief.gemeente.example/callback/callback json7/pad/1 ."],
-            "https://archief.gemeente.example/callback/callback_json7/pad/1",
+            "https://archief.gemeente.example/callback/callback json7/pad/1",
             id="letters-and-digits",
         ),
         pytest.param(
             ["https://www.gemeente.example/vraag/?id=%7bAB12%7d#case %7BCD34%7D"],
-            "https://www.gemeente.example/vraag/?id=%7bAB12%7d#case_%7BCD34%7D",
+            "https://www.gemeente.example/vraag/?id=%7bAB12%7d#case %7BCD34%7D",
             id="percent-escape",
         ),
     ],
 )
-def test_hidden_underscore_is_repaired_when_the_gap_is_inside_the_path(
-    lines: list[str], url: str
-) -> None:
+def test_gap_inside_the_path_joins_the_url_as_printed(lines: list[str], url: str) -> None:
+    # Without a link annotation the hidden character is not guessed: the gap stays a
+    # space, the URL stays whole (see the next-but-one test for the confirmed case).
     assert _values(lines) == [url]
 
 

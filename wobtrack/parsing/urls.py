@@ -29,6 +29,8 @@ Joining rules (each has its own test in ``tests/test_urls_finder.py``):
   the gap follows a word of letters and digits inside the URL's path or fragment, and the
   next word starts with ``%``, or mixes letters and digits (``json7``), or is a number of
   five or more digits (``#ai 2022419``), or is a number followed by ``/`` (``pub 1000/``).
+  Unless a link annotation confirms the underscore, the gap is kept as printed (a space),
+  so the URL is whole but nothing hidden is guessed.
   A Dutch word after the gap is never joined. Inside a fixed-width table cell (see above)
   every space in a whole-line piece is read as ``_``.
 * OCR damage is kept as printed (``.nI``, ``.n1``, ``°/0``); trailing punctuation and
@@ -325,9 +327,15 @@ def _gap_chain(url: str, words: Sequence[str], links: Sequence[str]) -> int:
     for word in words:
         if not _gap_joins(url, word, links):
             break
-        url += "_" + word
+        url += _gap_char(url, word, links) + word
         count += 1
     return count
+
+
+def _gap_char(url: str, word: str, links: Sequence[str]) -> str:
+    """``_`` where a link annotation confirms the hidden underscore; otherwise the gap is
+    kept as printed (a space): what the text hides is not guessed."""
+    return "_" if _confirmed(url + "_" + word, links) else " "
 
 
 def _piece(
@@ -443,7 +451,7 @@ def find_urls(lines: Sequence[str], links: Sequence[str] = ()) -> list[FoundUrl]
             used.add((index, position))
             end = position + 1 + _gap_chain(url, line_words[position + 1 :], links)
             for extra in range(position + 1, end):
-                url += "_" + line_words[extra]
+                url += _gap_char(url, line_words[extra], links) + line_words[extra]
                 used.add((index, extra))
             end_line = index
             at_end = end == len(line_words) and not _BAD_CHARS.search(word[match.end() :])
@@ -508,7 +516,7 @@ def _continue(
             start, end, _ = found
             piece = line_words[start]
             for extra in line_words[start + 1 : end]:
-                piece += "_" + extra
+                piece += _gap_char(url + piece, extra, links) + extra
             for position in range(start, end):
                 used.add((target, position))
             pieces.append((piece, start == 0 and end == len(line_words)))
