@@ -51,7 +51,7 @@ def _clean_header(text: str) -> str:
     text = re.sub(r"\(.*?\)", " ", text.lower())
     text = re.sub(r"-\s*\n\s*", "", text)
     text = re.sub(r"[^\w\s-]", " ", text)
-    text = text.replace("-", " " if "document-id" not in text else "-")
+    text = text.replace("-", " ")
     return re.sub(r"\s+", " ", text).strip()
 
 
@@ -59,7 +59,6 @@ def header_role(text: str) -> Role | None:
     """The column role a header cell names, also when extracted back to front."""
     for candidate in (text, text[::-1]):
         cleaned = _clean_header(candidate)
-        cleaned = re.sub(r"^document id$", "document id", cleaned)
         if not cleaned or len(cleaned) > 40:
             continue
         for pattern, role in _HEADER_RULES:
@@ -412,10 +411,14 @@ def _read_text(pages: Sequence[str], skip: set[int]) -> list[_Row]:
             if roles is None:
                 continue
             match = _ROW_START.match(stripped)
-            if "number" not in roles and not rows_since_header and match is not None:
-                # The number column's header was lost or sits on its own line ("Nr").
-                if int(re.sub(r"\D", "", match.group(1)) or 0) <= 10:
-                    roles = ["number", *roles]
+            # The number column's header was lost or sits on its own line ("Nr").
+            if (
+                "number" not in roles
+                and not rows_since_header
+                and match is not None
+                and int(re.sub(r"\D", "", match.group(1)) or 0) <= 10
+            ):
+                roles = ["number", *roles]
             if rows_since_header and _is_prose(stripped):
                 roles = None  # the letter goes on after the table
                 continue
