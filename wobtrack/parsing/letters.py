@@ -328,6 +328,11 @@ def _items(
     letter.decided_as_whole = choice.chosen == "whole"
     letter.partial_decision = kind == "deelbesluit"
     letter.unread_pages = unread_pages
+    for url in letter.repaired_urls:
+        warnings.append(
+            f"URL {url}: a gap in the printed link was read as '_' (a link underline hides "
+            "underscores); check the link"
+        )
     return _resolve(drafts, warnings, letter)
 
 
@@ -341,6 +346,7 @@ class _LetterLevel:
     has_dictum: bool
     reason_evidence: list[Evidence] = field(default_factory=list)
     unread_pages: bool = False
+    repaired_urls: list[str] = field(default_factory=list)
     decided_as_whole: bool = False
     partial_decision: bool = False
 
@@ -365,9 +371,9 @@ def _letter_level(
     ]
     text_lines = [line.text for line in _without_law_annex(keep)]
     grounds = find_grounds("\n".join(text_lines), regime)
-    urls = list(
-        dict.fromkeys(found.value for found in find_urls(text_lines, links) if found.referral)
-    )
+    found_urls = [found for found in find_urls(text_lines, links) if found.referral]
+    urls = list(dict.fromkeys(found.value for found in found_urls))
+    repaired = list(dict.fromkeys(found.value for found in found_urls if found.repaired))
     dictum_texts = {s.text for s in dictum_sentences}
     considerations: set[str] = set()
     reason_evidence: list[Evidence] = []
@@ -379,7 +385,12 @@ def _letter_level(
         if set(found) & _AFWIJZEN_REASONS and len(reason_evidence) < 3:
             reason_evidence.append(Evidence(sentence.page, sentence.text))
     return _LetterLevel(
-        grounds, urls, frozenset(considerations), bool(dictum_sentences), reason_evidence
+        grounds,
+        urls,
+        frozenset(considerations),
+        bool(dictum_sentences),
+        reason_evidence,
+        repaired_urls=repaired,
     )
 
 
@@ -462,6 +473,7 @@ def _resolve(
         whole = letter.decided_as_whole or draft.shared
         if {"refused", "partly_granted"} & set(outcomes) and (whole or not grounds):
             grounds.extend(g for g in letter.grounds if g not in grounds)
+        references = _whole_urls(references, finding, letter.urls)
         own_urls = [r for r in references if r.kind == "url"]
         if whole or ("referred" in outcomes and not own_urls):
             for url in letter.urls:
@@ -504,6 +516,36 @@ def _resolve(
 
 #: The reasons that turn "uw verzoek af te wijzen" into an outcome other than a refusal.
 _AFWIJZEN_REASONS: Final = frozenset({"not_held", "referred", "out_of_scope", "not_handled"})
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text).lower()
+
+
+def _whole_urls(
+    references: list[Reference], finding: Finding, letter_urls: Sequence[str]
+) -> list[Reference]:
+    """The item's URLs as the URL finder joined them (wrapped, split over table cells),
+    for the URLs that start in the item's own answer; a cut-off form is replaced."""
+    answer = _squash(" ".join(s.text for s in finding.sentences))
+    result = list(references)
+    for url in letter_urls:
+        head = _squash(url)[:28]
+        if len(head) < 12 or head not in answer:
+            continue
+        result = [
+            r
+            for r in result
+            if not (
+                r.kind == "url"
+                and len(_squash(r.value)) >= len(head)
+                and _squash(url).startswith(_squash(r.value))
+            )
+        ]
+        reference = Reference("url", url)
+        if reference not in result:
+            result.append(reference)
+    return result
 
 
 def _fold(outcomes: list[str]) -> list[str]:

@@ -30,6 +30,7 @@ DIAGNOSTICS: Final[tuple[tuple[str, re.Pattern[str]], ...]] = tuple(
         ("D12-no-decision", r"no decision wording|no rule matches"),
         ("D13-no-letter", r"no letter structure"),
         ("D14-inventory", r"inventor"),
+        ("D15-url-repaired", r"printed link was read as"),
     )
 )
 UNCLASSIFIED: Final = "D99-other"

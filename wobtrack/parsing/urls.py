@@ -57,6 +57,9 @@ class FoundUrl:
     line: int
     end_line: int
     referral: bool
+    #: A gap in the printed URL was read as a hidden underscore without a link annotation
+    #: to confirm it (``#ai 2022419`` -> ``#ai_2022419``): say so to the user.
+    repaired: bool = False
 
 
 _TLDS: Final = frozenset(
@@ -321,6 +324,11 @@ def _weak_ok(url: str, token: str, whole_line: bool) -> bool:
     return last.isdigit() and token.isdigit() and whole_line
 
 
+#: Written for a gap read as a hidden underscore without a link annotation to confirm it;
+#: ``find_urls`` turns it into ``_`` and sets ``FoundUrl.repaired``.
+GAP_REPAIRED: Final = "\u2423"
+
+
 def _gap_chain(url: str, words: Sequence[str], links: Sequence[str]) -> int:
     """How many of ``words`` join ``url`` through hidden underscores."""
     count = 0
@@ -333,9 +341,20 @@ def _gap_chain(url: str, words: Sequence[str], links: Sequence[str]) -> int:
 
 
 def _gap_char(url: str, word: str, links: Sequence[str]) -> str:
-    """``_`` where a link annotation confirms the hidden underscore; otherwise the gap is
-    kept as printed (a space): what the text hides is not guessed."""
-    return "_" if _confirmed(url + "_" + word, links) else " "
+    """The character a gap inside a URL stands for.
+
+    ``_`` where a link annotation confirms it, or where the next word is an identifier
+    that web systems join with an underscore (a fragment id ``#ai 2022419``, a
+    ``%``-escape, ``json7``): the parser marks such URLs as repaired (``GAP_REPAIRED``
+    in the value's FoundUrl) so the caller can say so. Otherwise (``pub 1000/``) the gap
+    is kept as printed: a space.
+    """
+    if _confirmed(url + "_" + word, links):
+        return "_"
+    head = re.split(r"[/#?&=]", word, maxsplit=1)[0]
+    if head.isdigit() and word[len(head) : len(head) + 1] == "/":
+        return " "
+    return GAP_REPAIRED
 
 
 def _piece(
@@ -462,10 +481,12 @@ def find_urls(lines: Sequence[str], links: Sequence[str] = ()) -> list[FoundUrl]
                 if step is None:
                     break
                 url, end_line, at_end = step
-            value = _complete(_strip(url), links)
+            repaired = GAP_REPAIRED in url
+            value = _complete(_strip(url.replace(GAP_REPAIRED, "_")), links)
             if len(_key(value)) > 3 and "." in value:
                 context = " ".join(lines[max(index - 2, 0) : end_line + 2])
-                found.append(FoundUrl(value, index, end_line, is_referral(value, context)))
+                referral = is_referral(value, context)
+                found.append(FoundUrl(value, index, end_line, referral, repaired))
     return found
 
 
