@@ -362,7 +362,7 @@ def _read_banded(
 _ROW_START: Final = re.compile(r"^[_.]?(\d{1,4}[a-z]?)\.?(?:\s+|$)(.*)$", re.I)
 _PAGE_FURNITURE: Final = re.compile(r"\bpagina \S+ van \d+\b|^kenmerk\b", re.I)
 _JUDGEMENT_ANYWHERE: Final = re.compile(
-    r"(?:document |volledig |geheel )?(?:reeds |deels ?|gedeeltelijk |niet )?openbaar\b\+?|"
+    r"(?:document |volledig |geheel )?(?:reeds\s+)?(?:deels ?|gedeeltelijk |niet )?openbaar\b\+?|"
     r"geweigerd|opgeschort|niet aangetroffen|buiten\s+(?:de\s+)?(?:reikwijdte|verzoek)|"
     r"ongeredigeerd|niet bijgevoegd|zie document",
     re.I,
