@@ -530,8 +530,10 @@ def _whole_urls(
     answer = _squash(" ".join(s.text for s in finding.sentences))
     result = list(references)
     for url in letter_urls:
-        head = _squash(url)[:28]
-        if len(head) < 12 or head not in answer:
+        squashed = _squash(url)
+        head, tail = squashed[:28], squashed[-16:]
+        # Both ends must stand in the answer: URLs of one site share their beginning.
+        if len(head) < 12 or head not in answer or tail not in answer:
             continue
         result = [
             r
