@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from wobtrack.dates import human_date
 from wobtrack.errors import InvalidInput, NotFound
 from wobtrack.models import Decision, Event, ItemOutcome, OutcomeCorrection, Request, RequestItem
 from wobtrack.tracker import add_item, get_request, list_requests
@@ -24,6 +25,14 @@ FLAG_NOT_IN_LETTER = "not addressed in the letter"
 FLAG_NOT_IN_TRACKER = "in the letter but not logged with the request"
 FLAG_WHOLE_REQUEST = "the letter answers the request as a whole, not per item"
 
+#: The parser's letter kinds (``wobtrack parse --json`` "kind") as tracker decision kinds.
+#: "bezwaar" is a beslissing op bezwaar: against it lies beroep, not bezwaar (Awb 6:7, 8:1).
+LETTER_KINDS: dict[str, str] = {
+    "besluit": "besluit",
+    "deelbesluit": "deelbesluit",
+    "bezwaar": "bezwaar",
+}
+
 
 @dataclass
 class ImportResult:
@@ -33,6 +42,10 @@ class ImportResult:
     created: bool
     added_items: list[str] = field(default_factory=list)
     unanswered_items: list[str] = field(default_factory=list)
+    #: The verdaging event this import recorded, if any.
+    verdaging: Event | None = None
+    #: What the import itself noticed (also kept in the decision's warnings).
+    warnings: list[str] = field(default_factory=list)
 
 
 def import_decision(
@@ -40,15 +53,19 @@ def import_decision(
     request_id: int,
     letter: Path,
     *,
-    kind: str = "besluit",
+    kind: str | None = None,
     sent: date | None = None,
     use_cache: bool = True,
 ) -> ImportResult:
-    """Parse a decision letter and store it with per-item outcomes; idempotent per file."""
+    """Parse a decision letter and store it with per-item outcomes; idempotent per file.
+
+    The decision's kind is the letter's own (besluit, deelbesluit or beslissing op bezwaar)
+    unless ``kind`` is given. A verdaging the letter states is recorded as an event.
+    """
     from wobtrack.parsing.letters import PARSER_VERSION, parse_letter
     from wobtrack.parsing.pdftext import default_cache_dir, extract_pdf
 
-    if kind not in DECISION_KINDS:
+    if kind is not None and kind not in DECISION_KINDS:
         raise InvalidInput(f"unknown decision kind {kind!r}: use {', '.join(DECISION_KINDS)}")
     request = get_request(session, request_id)
     text = extract_pdf(letter, cache_dir=default_cache_dir() if use_cache else None)
@@ -63,16 +80,51 @@ def import_decision(
     return _store(session, request, parsed, letter, text.sha256, kind, sent, PARSER_VERSION)
 
 
+#: How the tracker's decision kinds are named in messages.
+KIND_NAMES: dict[str, str] = {
+    "besluit": "besluit",
+    "deelbesluit": "deelbesluit",
+    "bezwaar": "beslissing op bezwaar",
+}
+
+
+def letter_kind(parsed: dict[str, Any], given: str | None) -> tuple[str, list[str]]:
+    """The tracker kind of a parsed letter: ``given`` (``--kind``) wins over the letter's.
+
+    Returns the kind and warnings when the letter's own facts disagree with it.
+    """
+    read = parsed.get("kind")
+    from_letter = LETTER_KINDS.get(read) if isinstance(read, str) else None
+    remedy = (parsed.get("bezwaar") or {}).get("remedy")
+    warnings: list[str] = []
+    if given is None:
+        kind = from_letter or "besluit"
+    else:
+        kind = given
+        if from_letter is not None and from_letter != given:
+            warnings.append(
+                f"the letter reads as a {KIND_NAMES[from_letter]}; stored as a "
+                f"{KIND_NAMES[given]} as --kind says"
+            )
+    if remedy == "beroep" and kind != "bezwaar":
+        warnings.append(
+            "the remedy clause names beroep (at the rechtbank), as after a beslissing op "
+            f"bezwaar, but the decision is stored as a {KIND_NAMES[kind]}: check --kind"
+        )
+    return kind, warnings
+
+
 def _store(
     session: Session,
     request: Request,
     parsed: dict[str, Any],
     letter: Path,
     sha256: str,
-    kind: str,
+    kind: str | None,
     sent: date | None,
     parser_version: str,
 ) -> ImportResult:
+    kind, import_warnings = letter_kind(parsed, kind)
     decision_date = date.fromisoformat(parsed["decision_date"]) if parsed["decision_date"] else None
     if decision_date is None and sent is None:
         raise InvalidInput(
@@ -110,10 +162,90 @@ def _store(
             decision_id=decision.id,
         )
     )
-    result = ImportResult(decision, created=True)
+    result = ImportResult(decision, created=True, warnings=import_warnings)
+    _record_verdaging(request, decision, parsed, result)
     _store_outcomes(session, request, decision, parsed["items"], result)
+    if result.verdaging is not None:
+        session.flush()
+        _compare_new_last_day(request, decision, parsed, result)
+    # The import's own findings stay with the decision, next to the parser's.
+    decision.warnings = [*decision.warnings, *result.warnings]
     session.flush()
     return result
+
+
+def _iso(value: Any) -> date | None:
+    return date.fromisoformat(value) if isinstance(value, str) and value else None
+
+
+def _record_verdaging(
+    request: Request, decision: Decision, parsed: dict[str, Any], result: ImportResult
+) -> None:
+    """Log the verdaging the letter states as an event dated when it was sent.
+
+    The event date is the notice date (``extended_on``): the deadline engine computes the
+    extended term from it (Woo 4.4 lid 2, Wob 6 lid 2; Awb 7:10 lid 3 for a decision on
+    bezwaar). The new last day the letter gives goes into the note.
+    """
+    on, to = _iso(parsed.get("extended_on")), _iso(parsed.get("extended_to"))
+    if on is None:
+        if to is not None:
+            result.warnings.append(
+                f"the letter says the decision term was extended to {human_date(to)} but not "
+                "when the verdaging was sent: no event recorded; log it with `wobtrack event "
+                f"add {request.id} {_verdaging_kind(decision).replace('_', '-')} YYYY-MM-DD`"
+            )
+        return
+    kind = _verdaging_kind(decision)
+    same_kind = [e for e in request.events if e.kind == kind]
+    if any(e.event_date == on for e in same_kind):
+        return  # already logged by hand or by an earlier letter
+    note = f"verdaging stated in {decision.file_name}"
+    if to is not None:
+        note += f"; new last day {to.isoformat()}"
+    event = Event(kind=kind, event_date=on, note=note, decision_id=decision.id)
+    request.events.append(event)
+    result.verdaging = event
+    if same_kind:
+        earlier = ", ".join(human_date(e.event_date) for e in same_kind)
+        result.warnings.append(
+            f"the request already had a verdaging ({earlier}); the letter's of "
+            f"{human_date(on)} was added too: delete the wrong one with `wobtrack event delete`"
+        )
+
+
+def _compare_new_last_day(
+    request: Request, decision: Decision, parsed: dict[str, Any], result: ImportResult
+) -> None:
+    """Warn when the letter's new last day is not the one the law gives.
+
+    Lateness statistics use the statutory term (``status.decision_term``), not the date the
+    authority wrote; a difference is worth a person's look.
+    """
+    from wobtrack.status import decision_term
+
+    stated = _iso(parsed.get("extended_to"))
+    as_of = decision.decision_date or decision.bekendmaking_on
+    if stated is None or as_of is None or decision.kind == "bezwaar":
+        return
+    try:
+        term = decision_term(request, as_of)
+    except InvalidInput:
+        return  # a receipt date outside the calendar's years; reported elsewhere
+    if term is None or not term.kind.endswith("extended_due"):
+        return
+    if stated == term.due or any(alt.due == stated for alt in term.alternatives):
+        return
+    result.warnings.append(
+        f"the letter gives {human_date(stated)} as the new last day, but the extended term "
+        f"ends {human_date(term.due)} by law ({', '.join(term.basis)}); lateness is measured "
+        "against the latter"
+    )
+
+
+def _verdaging_kind(decision: Decision) -> str:
+    # A decision on bezwaar can only extend its own term (Awb 7:10 lid 3).
+    return "bezwaar_extended" if decision.kind == "bezwaar" else "extended"
 
 
 def _store_outcomes(
@@ -124,6 +256,12 @@ def _store_outcomes(
     result: ImportResult,
 ) -> None:
     by_number = {item.number: item for item in request.items}
+    if decision.kind == "bezwaar":
+        # An objection declared unfounded leaves the besluit's outcomes standing: an entry
+        # of a beslissing op bezwaar without an outcome must not hide them.
+        letter_items = [entry for entry in letter_items if entry.get("outcomes")]
+        if not letter_items:
+            return
     whole_request = (
         len(letter_items) == 1
         and letter_items[0]["number"] == "1"

@@ -499,6 +499,11 @@ def choose_decision(session: Session, request: Request, decision_id: int | None)
             )
         return decision
     candidates = [d for d in request.decisions if d.kind in _OBJECTABLE]
+    if not candidates and any(d.kind == "bezwaar" for d in request.decisions):
+        raise InvalidInput(
+            f"request {request.id} has only a beslissing op bezwaar: against it lies beroep at "
+            "the rechtbank within six weeks (Awb 6:7), not bezwaar"
+        )
     if not candidates:
         raise NotFound(
             f"request {request.id} has no decision to object to: import the decision letter "

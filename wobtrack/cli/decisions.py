@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from wobtrack import decisions, reports
+from wobtrack import decisions, reports, serialize
 from wobtrack.cli.base import DATE, App, cli, echo_json, json_option, pass_app
 from wobtrack.cli.render import (
     render_outcomes,
@@ -27,7 +27,12 @@ def decision_group() -> None:
 @click.argument("request_id", type=int)
 @click.argument("letter", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--sent", type=DATE, help="Dispatch date (bekendmaking); default: the letter's date.")
-@click.option("--kind", type=click.Choice(DECISION_KINDS), default="besluit", show_default=True)
+@click.option(
+    "--kind",
+    type=click.Choice(DECISION_KINDS),
+    help="Override the letter's kind (bezwaar = beslissing op bezwaar); default: as the letter "
+    "reads.",
+)
 @click.option("--no-cache", is_flag=True, help="Do not use the text-extraction cache.")
 @json_option
 @pass_app
@@ -36,7 +41,7 @@ def decision_import(
     request_id: int,
     letter: Path,
     sent: date | None,
-    kind: str,
+    kind: str | None,
     no_cache: bool,
     as_json: bool,
 ) -> None:
@@ -47,11 +52,14 @@ def decision_import(
         )
         request = result.decision.request
         finals = [decisions.final_outcome(item).to_json() for item in request.items]
+        verdaging = result.verdaging
         data = {
             "decision_id": result.decision.id,
+            "kind": result.decision.kind,
             "created": result.created,
             "added_items": result.added_items,
             "unanswered_items": result.unanswered_items,
+            "verdaging": serialize.event_json(verdaging) if verdaging is not None else None,
             "warnings": list(result.decision.warnings or []),
             "items": finals,
         }
@@ -62,11 +70,23 @@ def decision_import(
         click.echo(f"{letter.name} was already imported as decision {data['decision_id']}.")
         return
     click.echo(f"Imported {letter.name} as decision {data['decision_id']} of request {request_id}.")
+    if result.decision.kind != "besluit":
+        click.echo(f"The letter is a {decisions.KIND_NAMES[result.decision.kind]}.")
+    if result.decision.kind == "bezwaar":
+        click.echo(
+            "Against it lies beroep at the rechtbank within six weeks (Awb 6:7), not bezwaar."
+        )
+    if verdaging is not None:
+        click.echo(
+            f"Recorded the verdaging of {verdaging.event_date.isoformat()} (event {verdaging.id})."
+        )
     click.echo(render_outcomes(finals))
     for number in result.unanswered_items:
         click.echo(f"! Item {number} is not answered in the letter (a ground for bezwaar).")
     for number in result.added_items:
         click.echo(f"! Item {number} is in the letter but was not logged; added it.")
+    for warning in result.warnings:
+        click.echo(f"! {warning}")
 
 
 @cli.group("outcome")

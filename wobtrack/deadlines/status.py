@@ -711,8 +711,20 @@ class _Deriver:
                 closed.append(answer)
             else:
                 open_filings.append((filing, target))
+        # A beslissing op bezwaar whose bezwaar was not logged still proves one: the decision
+        # before it is no longer open to bezwaar, and beroep lies against it (Awb 6:7, 8:1).
+        for answer in answers:
+            targets = [item for item in decisions if item.bekendmaking <= answer[0]]
+            if targets:
+                objected.add(id(targets[-1]))
+            closed.append(answer)
 
-        if received is not None and not final and regime is not None:
+        if closed and not decisions:
+            self.warn(
+                "A beslissing op bezwaar is recorded but not the decision it concerns: the "
+                "decision term is not tracked."
+            )
+        elif received is not None and not final and regime is not None:
             self.decision_phase(received, regime, pending_on_woo_day)
         for decision in decisions:
             if id(decision) not in objected:
