@@ -140,10 +140,10 @@ def test_a_parser_crash_costs_one_file_only(
 
     real = letters.parse_letter
 
-    def fragile(pages: Any, links: Any = (), anchors: Any = ()) -> Any:
+    def fragile(pages: Any, links: Any = (), anchors: Any = (), **stages: Any) -> Any:
         if any("Lindeburg" in page for page in pages):
             raise RuntimeError("unexpected\nlayout")
-        return real(pages, links, anchors)
+        return real(pages, links, anchors, **stages)
 
     monkeypatch.setattr(letters, "parse_letter", fragile)
     result = parse(tmp_path, "--json", "--jobs", "1", str(WOO), str(WOB))

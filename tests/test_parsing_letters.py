@@ -451,16 +451,26 @@ def test_reference_from_the_letterhead(letterhead: str, reference: str | None) -
     assert letter.reference == reference
 
 
-def test_an_inventory_without_a_letter_parses_with_warnings() -> None:
+def test_an_inventory_without_a_letter_parses_to_its_documents() -> None:
     letter = parse(
         "Inventarislijst\nNr. Datum Omschrijving Beoordeling Grond\n"
         "1 13-02-2025 Verslag stuurgroep Deels openbaar 5.1.2e\n"
         "2 10-04-2025 Memo tarieven Niet openbaar 5.2\n"
     )
     assert letter.decision_date is None
+    assert letter.kind == "inventory"
+    assert letter.items == ()
+    assert [(d.number, d.judgement) for d in letter.documents] == [
+        ("1", "partly_public"),
+        ("2", "not_public"),
+    ]
+
+
+def test_a_text_without_letter_or_table_is_flagged_as_no_letter() -> None:
+    letter = parse("Losse aantekeningen\nzonder aanhef en zonder besluit\n")
     assert [i.number for i in letter.items] == ["1"]
     assert letter.items[0].needs_review
-    assert any("inventory" in w for w in letter.warnings)
+    assert any("no letter structure" in w for w in letter.warnings)
 
 
 # --- the JSON contract -------------------------------------------------------------------------

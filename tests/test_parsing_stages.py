@@ -6,8 +6,9 @@ import pytest
 
 from wobtrack.parsing.answers import item_mentions
 from wobtrack.parsing.document import Line
+from wobtrack.parsing.inventory import document_outcomes
 from wobtrack.parsing.letters import parse_letter
-from wobtrack.parsing.model import ParsedLetter
+from wobtrack.parsing.model import InventoryDocument, ParsedLetter
 from wobtrack.parsing.request_items import find_request_items
 from wobtrack.parsing.review import ItemFacts, review
 from wobtrack.parsing.trace import diagnostic_code
@@ -261,3 +262,37 @@ def test_ad_headings_in_a_decision_on_objection_are_not_items() -> None:
     )
     assert letter.kind == "bezwaar"
     assert [item.number for item in letter.items] == ["1"]
+
+
+@pytest.mark.parametrize(
+    ("judgements", "expected"),
+    [
+        (["public", "public"], ["granted"]),
+        (["public", "not_public"], ["partly_granted"]),
+        (["partly_public", "public", "already_public"], ["partly_granted", "referred"]),
+        (["already_public"], ["referred"]),
+        (["not_public"], ["refused"]),
+        (["partly_public", None], []),  # an unknown judgement: a person reads the table
+    ],
+)
+def test_inventory_judgements_add_up_to_item_outcomes(
+    judgements: list[str | None], expected: list[str]
+) -> None:
+    documents = [
+        InventoryDocument(str(n), None, f"doc {n}", j, j or "?", (), None, 1, j is None)
+        for n, j in enumerate(judgements, start=1)
+    ]
+    assert document_outcomes(documents) == expected
+
+
+def test_a_letter_without_decision_wording_takes_its_inventory_flagged() -> None:
+    letter = parse(
+        "Geachte heer,\nU vraagt om de stukken over de brug.\nZie de inventarislijst.\n"
+        "Hoogachtend,\n\fInventarislijst\nNr. Datum Omschrijving Beoordeling Grond\n"
+        "1 13-02-2025 Verslag stuurgroep Deels openbaar 5.1.2e\n"
+        "2 10-04-2025 Memo tarieven Openbaar\n"
+    )
+    item = letter.item("1")
+    assert item.outcomes == ("partly_granted",)
+    assert item.needs_review
+    assert "R11-from-inventory" in [code for code, _ in item.review]

@@ -10,13 +10,12 @@ import os
 import re
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from wobtrack.errors import WobtrackError
-from wobtrack.parsing.model import ParsedLetter
-from wobtrack.parsing.pdftext import DEFAULT_MAX_PAGES, PdfText, extract_pdf
+from wobtrack.parsing.pdftext import DEFAULT_MAX_PAGES, extract_pdf
 
 #: Exit status for a file that failed in an unexpected way (a parser bug, a dead worker).
 INTERNAL_ERROR_EXIT = 1
@@ -46,8 +45,10 @@ def parse_file(file: str, cache_dir: Path | None, max_pages: int = DEFAULT_MAX_P
 
     try:
         text = extract_pdf(Path(file), cache_dir=cache_dir, max_pages=max_pages)
-        letter = parse_letter(text.pages, text.links, anchors=text.anchors)
-        data = _with_inventory(letter, text).to_json(file)
+        letter = parse_letter(
+            text.pages, text.links, anchors=text.anchors, tables=text.tables, words=text.words
+        )
+        data = letter.to_json(file)
     except WobtrackError as exc:
         return FileResult(file, error=_one_line(str(exc)), exit_code=exc.exit_code)
     except Exception as exc:  # a parser bug must cost one file, not the whole batch
@@ -60,30 +61,6 @@ def parse_file(file: str, cache_dir: Path | None, max_pages: int = DEFAULT_MAX_P
             exit_code=INTERNAL_ERROR_EXIT,
         )
     return FileResult(file, data=data)
-
-
-def _with_inventory(letter: ParsedLetter, text: PdfText) -> ParsedLetter:
-    """``letter`` with the rows of the PDF's inventory list(s) attached. A PDF that is only
-    an inventory (the letter parse found no letter structure, but a table was read)
-    becomes ``kind: "inventory"`` without the placeholder item."""
-    from wobtrack.parsing.inventory import read_inventory
-
-    documents = tuple(read_inventory(text.pages, text.tables, text.words, letter.regime))
-    if not documents:
-        return letter
-    if any(_NO_LETTER in warning for warning in letter.warnings):
-        return replace(
-            letter,
-            kind="inventory",
-            items=(),
-            documents=documents,
-            warnings=tuple(w for w in letter.warnings if _NO_LETTER not in w),
-        )
-    return replace(letter, documents=documents)
-
-
-#: The letter parser's warning for a PDF without salutation or decision.
-_NO_LETTER = "no letter structure found"
 
 
 def parse_files(

@@ -18,7 +18,14 @@ def explain_file(path: Path, cache_dir: Path | None, max_pages: int = DEFAULT_MA
         letter = parse_letter(path.read_text(encoding="utf-8").split("\f"), trace=trace)
     else:
         text = extract_pdf(path, cache_dir=cache_dir, max_pages=max_pages)
-        letter = parse_letter(text.pages, text.links, anchors=text.anchors, trace=trace)
+        letter = parse_letter(
+            text.pages,
+            text.links,
+            anchors=text.anchors,
+            tables=text.tables,
+            words=text.words,
+            trace=trace,
+        )
     return render_trace(str(path), letter, trace)
 
 

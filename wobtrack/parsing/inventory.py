@@ -510,3 +510,35 @@ def read_inventory(
         joined = " ".join(" ".join(r.get("grounds").split()) for r in rows[:50]).lower()
         regime = "woo" if "5.1" in joined else ("wob" if "10.2" in joined else None)
     return [_document(row, regime) for row in rows]
+
+
+#: The item outcome each document judgement stands for (None: says nothing about items).
+JUDGEMENT_OUTCOMES: Final[dict[str, str | None]] = {
+    "public": "granted",
+    "partly_public": "partly_granted",
+    "not_public": "refused",
+    "already_public": "referred",
+    "suspended": "deferred",
+    "not_held": "not_held",
+    "out_of_scope": None,
+    "duplicate": None,
+}
+
+
+def document_outcomes(documents: Sequence[InventoryDocument]) -> list[str]:
+    """What an inventory's judgements add up to for the request as a whole: documents
+    disclosed and withheld together are a partial disclosure; documents already public
+    add ``referred``. Empty when a judgement is unknown (a person must read the table)."""
+    found: list[str] = []
+    for document in documents:
+        if document.judgement is None:
+            return []
+        outcome = JUDGEMENT_OUTCOMES.get(document.judgement)
+        if outcome is not None and outcome not in found:
+            found.append(outcome)
+    disclosed = {"granted", "partly_granted"} & set(found)
+    if "partly_granted" in found or (disclosed and "refused" in found):
+        found = [o for o in found if o not in ("granted", "refused")]
+        if "partly_granted" not in found:
+            found.insert(0, "partly_granted")
+    return found

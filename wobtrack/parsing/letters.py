@@ -46,13 +46,16 @@ from wobtrack.parsing.facts import (
     _request_received,
 )
 from wobtrack.parsing.grounds import find_grounds
+from wobtrack.parsing.inventory import document_outcomes, read_inventory
 from wobtrack.parsing.model import (
     Bezwaar,
     Evidence,
+    InventoryDocument,
     ParsedItem,
     ParsedLetter,
     Reference,
 )
+from wobtrack.parsing.pdftext import PageWords, PdfTable
 from wobtrack.parsing.request_items import RequestList, find_request_items, is_running_header
 from wobtrack.parsing.review import CONSIDERATION_OUTCOMES, ItemFacts, review
 from wobtrack.parsing.skeleton import (
@@ -134,6 +137,8 @@ def parse_letter(
     links: Sequence[str] = (),
     anchors: Sequence[LinkAnchorLike] = (),
     *,
+    tables: Sequence[PdfTable] = (),
+    words: Sequence[PageWords] = (),
     trace: Trace | None = None,
 ) -> ParsedLetter:
     """Parse the text of a decision letter (one string per PDF page) into a ParsedLetter.
@@ -141,7 +146,9 @@ def parse_letter(
     ``links`` are the URIs of the PDF's link annotations, used to complete URLs that the
     text wraps or truncates. ``anchors`` are those annotations with their page and the
     words under them: a URL held only in an annotation ("via deze link") is written into
-    the text after those words (``place_link_anchors``). A ``trace`` is filled with what
+    the text after those words (``place_link_anchors``). ``tables`` and ``words`` (from
+    ``extract_pdf``) hold the inventory list, read into ``documents``; a PDF that is only
+    an inventory gets ``kind: "inventory"`` and no items. A ``trace`` is filled with what
     each stage found (``wobtrack parse --explain``).
     """
     warnings: list[str] = []
@@ -206,6 +213,19 @@ def parse_letter(
     if bezwaar is None and not bezwaar_warnings:
         warnings.append("no bezwaar clause (rechtsmiddelenclausule) found")
 
+    # Stage "identify": a letter, an inventory, or a letter with its inventory annexed.
+    documents = tuple(read_inventory(pages, tables, words, regime))
+    no_letter = dictum is None and not any(_GREETING.match(line.text) for line in lines)
+    if no_letter and documents:
+        return ParsedLetter(
+            pages=len(pages),
+            regime=regime,
+            decision_date=decision_date,
+            reference=_reference(lines, layout),
+            kind="inventory",
+            documents=documents,
+            warnings=tuple(warnings),
+        )
     items = _items(
         lines,
         layout,
@@ -216,8 +236,9 @@ def parse_letter(
         kind=kind,
         unread_pages=bool(blank and len(blank) < len(pages)),
         trace=trace,
+        documents=documents,
     )
-    if dictum is None and not any(_GREETING.match(line.text) for line in lines):
+    if no_letter:
         warnings.append(
             "no letter structure found (no salutation, no decision): an inventory list?"
         )
@@ -232,6 +253,7 @@ def parse_letter(
         kind=kind,
         extended_on=extended_on,
         extended_to=extended_to,
+        documents=documents,
         items=tuple(items),
         decision=dictum,
         bezwaar=bezwaar,
@@ -250,6 +272,7 @@ def _items(
     kind: str | None = None,
     unread_pages: bool = False,
     trace: Trace | None = None,
+    documents: Sequence[InventoryDocument] = (),
 ) -> list[ParsedItem]:
     """Find the request's items, choose the answer layout, resolve and review each item."""
     start, stop = layout.body_start, layout.closing
@@ -328,6 +351,7 @@ def _items(
     letter.decided_as_whole = choice.chosen == "whole"
     letter.partial_decision = kind == "deelbesluit"
     letter.unread_pages = unread_pages
+    letter.document_outcomes = document_outcomes(documents)
     for url in letter.repaired_urls:
         warnings.append(
             f"URL {url}: a gap in the printed link was read as '_' (a link underline hides "
@@ -347,6 +371,8 @@ class _LetterLevel:
     reason_evidence: list[Evidence] = field(default_factory=list)
     unread_pages: bool = False
     repaired_urls: list[str] = field(default_factory=list)
+    #: Item outcomes the inventory's judgements add up to (all documents together).
+    document_outcomes: list[str] = field(default_factory=list)
     decided_as_whole: bool = False
     partial_decision: bool = False
 
@@ -464,6 +490,12 @@ def _resolve(
             references.extend(r for r in source.finding.references if r not in references)
             evidence.extend(e for e in source.finding.evidence if e not in evidence)
         outcomes = _fold(outcomes)
+        from_inventory = False
+        if not outcomes and (letter.decided_as_whole or draft.shared):
+            # No decision wording, but the inventory decides per document: the item gets
+            # what its documents add up to, flagged (documents are not mapped to items).
+            outcomes = list(letter.document_outcomes)
+            from_inventory = bool(outcomes)
         reasons = letter.considerations & _AFWIJZEN_REASONS
         if outcomes == ["refused"] and "refused" in finding.weak and not grounds and reasons:
             # "afwijzen" is resolved by its reason: no documents, already public, no Wob
@@ -494,6 +526,7 @@ def _resolve(
             letter_grounds=tuple(letter.grounds),
             unresolved_reference=bool(missing) or number in in_cycle,
             unread_pages=letter.unread_pages,
+            from_inventory=from_inventory,
         )
         fired = review(facts)
         if not outcomes:

@@ -61,6 +61,8 @@ class ItemFacts:
     unanswered: bool = False
     #: Some pages have no text layer: an answer may stand on them unread.
     unread_pages: bool = False
+    #: The outcome was added up from the inventory's judgements, not read from wording.
+    from_inventory: bool = False
 
 
 @dataclass(frozen=True)
@@ -125,6 +127,11 @@ REVIEW_RULES: Final[tuple[ReviewRule, ...]] = (
         "R10-unread-pages",
         "some pages have no text layer; an answer on them was not read (run OCR)",
         lambda f: f.unread_pages and (f.decided_as_whole or f.fallback or not f.outcomes),
+    ),
+    ReviewRule(
+        "R11-from-inventory",
+        "no decision wording: the outcome adds up the inventory's judgements per document",
+        lambda f: f.from_inventory,
     ),
 )
 
