@@ -296,3 +296,16 @@ def test_a_letter_without_decision_wording_takes_its_inventory_flagged() -> None
     assert item.outcomes == ("partly_granted",)
     assert item.needs_review
     assert "R11-from-inventory" in [code for code, _ in item.review]
+
+
+def test_an_answer_naming_its_documents_takes_their_judgements() -> None:
+    letter = parse(
+        "Geachte heer,\nU vraagt om:\n1. de verslagen;\n2. de memo's.\n"
+        "Overwegingen\n1. de verslagen;\nDocumenten 1 en 2 zijn de verslagen van de stuurgroep.\n"
+        "2. de memo's;\nDocument 3 is een memo over de tarieven.\nHoogachtend,\n"
+        "\fInventarislijst\nNr. Datum Omschrijving Beoordeling Grond\n"
+        "1 13-02-2025 Verslag maart Openbaar\n"
+        "2 10-04-2025 Verslag april Deels openbaar 5.1.2e\n"
+        "3 11-04-2025 Memo tarieven Reeds openbaar\n"
+    )
+    assert outcomes(letter) == {"1": ["partly_granted"], "2": ["referred"]}

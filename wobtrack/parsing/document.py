@@ -228,6 +228,13 @@ def expand_numbers(numbers: str) -> list[str]:
     return list(dict.fromkeys(labels))
 
 
+def named_document_numbers(text: str) -> list[str]:
+    """Document numbers a sentence names, also at its start ("Documenten 3 tot en met 7")."""
+    return _document_numbers(
+        re.sub(r"\b(Documenten|Document|Stukken|Stuk)\b", lambda m: m.group(1).lower(), text)
+    )
+
+
 def _document_numbers(text: str) -> list[str]:
     """Document numbers a sentence points to: "documenten 036, 050, 103", "2 tot en met 4"."""
     values: list[str] = []

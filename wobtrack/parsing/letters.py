@@ -36,6 +36,7 @@ from wobtrack.parsing.document import (
     Regime,
     Sentence,
     _sentences,
+    named_document_numbers,
     place_link_anchors,
     split_lines,
 )
@@ -352,6 +353,7 @@ def _items(
     letter.partial_decision = kind == "deelbesluit"
     letter.unread_pages = unread_pages
     letter.document_outcomes = document_outcomes(documents)
+    letter.documents = documents
     for url in letter.repaired_urls:
         warnings.append(
             f"URL {url}: a gap in the printed link was read as '_' (a link underline hides "
@@ -373,6 +375,7 @@ class _LetterLevel:
     repaired_urls: list[str] = field(default_factory=list)
     #: Item outcomes the inventory's judgements add up to (all documents together).
     document_outcomes: list[str] = field(default_factory=list)
+    documents: Sequence[InventoryDocument] = ()
     decided_as_whole: bool = False
     partial_decision: bool = False
 
@@ -490,6 +493,16 @@ def _resolve(
             references.extend(r for r in source.finding.references if r not in references)
             evidence.extend(e for e in source.finding.evidence if e not in evidence)
         outcomes = _fold(outcomes)
+        named = _named_documents(finding, letter.documents)
+        if named:
+            # The answer names its documents ("Documenten 3 tot en met 7 betreffen ..."):
+            # the inventory's judgements of those documents decide the item.
+            kept = [o for o in outcomes if o in _BESIDE_DOCUMENTS]
+            outcomes = _fold(document_outcomes(named) + kept)
+            evidence.extend(
+                Evidence(d.page or 1, f"inventory: document {d.number}: {d.judgement_text}")
+                for d in named[:5]
+            )
         from_inventory = False
         if not outcomes and (letter.decided_as_whole or draft.shared):
             # No decision wording, but the inventory decides per document: the item gets
@@ -545,6 +558,28 @@ def _resolve(
             )
         )
     return items
+
+
+#: Outcomes an item keeps beside the judgements of the documents its answer names.
+_BESIDE_DOCUMENTS: Final = frozenset({"not_held", "deferred", "forwarded", "out_of_scope"})
+
+
+def _named_documents(
+    finding: Finding, documents: Sequence[InventoryDocument]
+) -> list[InventoryDocument]:
+    """The inventory rows an answer names by number, when all of them have a judgement."""
+    if not documents:
+        return []
+    by_number = {d.number.lstrip("0") or "0": d for d in documents if d.number}
+    named: list[InventoryDocument] = []
+    for sentence in finding.sentences:
+        for number in named_document_numbers(sentence.text):
+            document = by_number.get(number.lstrip("0") or "0")
+            if document is not None and document not in named:
+                named.append(document)
+    if any(d.judgement is None for d in named):
+        return []
+    return named
 
 
 #: The reasons that turn "uw verzoek af te wijzen" into an outcome other than a refusal.

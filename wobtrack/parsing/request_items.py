@@ -149,6 +149,20 @@ def _marker(kind: str, text: str) -> tuple[str, str] | None:
     return match["glyph"], match["text"]
 
 
+def list_marker(text: str) -> str | None:
+    """The lower-case label when ``text`` starts a numbered or lettered list entry."""
+    for kind in ("numbered", "lettered"):
+        marker = _marker(kind, text)
+        if marker is not None:
+            return marker[0].lower()
+    return None
+
+
+def is_section_title(text: str) -> bool:
+    """Whether a line is one of the letter's section titles ("Besluit", "Overwegingen")."""
+    return bool(_SECTION_TITLE.match(text))
+
+
 def _next_label(label: str) -> str:
     return str(int(label) + 1) if label.isdigit() else chr(ord(label) + 1)
 
