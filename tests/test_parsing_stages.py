@@ -309,3 +309,15 @@ def test_an_answer_naming_its_documents_takes_their_judgements() -> None:
         "3 11-04-2025 Memo tarieven Reeds openbaar\n"
     )
     assert outcomes(letter) == {"1": ["partly_granted"], "2": ["referred"]}
+
+
+def test_a_lone_bullet_between_the_halves_of_its_entry() -> None:
+    text = (
+        "U heeft verzocht om het volgende:\nhoeveel klachten er in vijf jaar zijn ingediend\n"
+        "•\n(alle afdelingen);\nin hoeveel gevallen een gesprek is gevoerd\n•\nmet de klager;\n"
+        "• wat de kosten waren."
+    )
+    lines = lines_of(text)
+    request = find_request_items(lines, 0, len(lines))
+    assert request.numbers == ["1", "2", "3"]
+    assert request.items[1].text.startswith("in hoeveel gevallen")

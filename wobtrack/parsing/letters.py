@@ -350,6 +350,7 @@ def _items(
         )
     letter = _letter_level(lines, layout, regime, links, dictum_sentences, request)
     letter.decided_as_whole = choice.chosen == "whole"
+    letter.outcomes = _fold(list(choice.whole.outcomes))
     letter.partial_decision = kind == "deelbesluit"
     letter.unread_pages = unread_pages
     letter.document_outcomes = document_outcomes(documents)
@@ -373,6 +374,8 @@ class _LetterLevel:
     reason_evidence: list[Evidence] = field(default_factory=list)
     unread_pages: bool = False
     repaired_urls: list[str] = field(default_factory=list)
+    #: What the letter decides for the request as a whole (its dictum).
+    outcomes: list[str] = field(default_factory=list)
     #: Item outcomes the inventory's judgements add up to (all documents together).
     document_outcomes: list[str] = field(default_factory=list)
     documents: Sequence[InventoryDocument] = ()
@@ -529,7 +532,8 @@ def _resolve(
             number,
             tuple(outcomes),
             tuple(grounds),
-            own_outcomes=tuple(_fold(list(finding.outcomes))),
+            own_outcomes=tuple(_fold(list(finding.outcomes) + document_outcomes(named))),
+            letter_outcomes=tuple(letter.outcomes),
             fallback=draft.shared,
             decided_as_whole=letter.decided_as_whole,
             has_dictum=letter.has_dictum,

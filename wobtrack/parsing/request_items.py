@@ -197,7 +197,17 @@ def _lists_of(kind: str, lines: Sequence[Line], start: int, stop: int) -> list[l
                 fits = bool(current) and label == _next_label(current[-1].label)
             first = kind != "bullets" and label in ("1", "A")
             if fits or (kind == "bullets" and not current):
-                current.append(_Entry(label, index, [rest] if rest else [], index))
+                entry_lines = [rest] if rest else []
+                first_line = index
+                carried = _glyph_after_first_line(kind, rest, lines, index, start, stop)
+                if carried is not None:
+                    first_line = index - 1
+                    # The glyph stands alone between the two halves of its entry: the
+                    # line above it is the entry's first line, not the previous entry's.
+                    entry_lines = [carried]
+                    if current and current[-1].lines and current[-1].lines[-1] == carried:
+                        current[-1].lines.pop()
+                current.append(_Entry(label, first_line, entry_lines, index))
                 open_entry = True
                 continue
             if first:
@@ -240,6 +250,22 @@ def _lists_of(kind: str, lines: Sequence[Line], start: int, stop: int) -> list[l
         entry.last = index
     finish()
     return found
+
+
+def _glyph_after_first_line(
+    kind: str, rest: str, lines: Sequence[Line], index: int, start: int, stop: int
+) -> str | None:
+    """The line above a lone bullet glyph when that line is the first half of the entry
+    (OCR and text extracts put "•" between the halves of a wrapped entry): the line above
+    does not introduce the list (no ":") and the line below continues it in lower case."""
+    if kind != "bullets" or rest or index <= start or index + 1 >= stop:
+        return None
+    above, below = lines[index - 1].text, lines[index + 1].text
+    if above.endswith(":") or BULLET.match(above) or is_running_header(above):
+        return None
+    if not below[:1].islower():
+        return None
+    return above
 
 
 def _ends_list(text: str) -> bool:

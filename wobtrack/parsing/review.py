@@ -63,6 +63,8 @@ class ItemFacts:
     unread_pages: bool = False
     #: The outcome was added up from the inventory's judgements, not read from wording.
     from_inventory: bool = False
+    #: What the letter decides for the request as a whole (its dictum), if anything.
+    letter_outcomes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -127,6 +129,19 @@ REVIEW_RULES: Final[tuple[ReviewRule, ...]] = (
         "R10-unread-pages",
         "some pages have no text layer; an answer on them was not read (run OCR)",
         lambda f: f.unread_pages and (f.decided_as_whole or f.fallback or not f.outcomes),
+    ),
+    ReviewRule(
+        "R12-differs-from-decision",
+        "the item's own answer discloses nothing, but the letter decides to disclose: check "
+        "whether part of the item was disclosed",
+        lambda f: (
+            not f.decided_as_whole
+            and not f.fallback
+            and bool({"granted", "partly_granted"} & set(f.letter_outcomes))
+            and bool(f.outcomes)
+            and not {"granted", "partly_granted"} & set(f.outcomes)
+            and not {"referred", "forwarded", "deferred"} & set(f.outcomes)
+        ),
     ),
     ReviewRule(
         "R11-from-inventory",
