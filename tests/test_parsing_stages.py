@@ -321,3 +321,11 @@ def test_a_lone_bullet_between_the_halves_of_its_entry() -> None:
     request = find_request_items(lines, 0, len(lines))
     assert request.numbers == ["1", "2", "3"]
     assert request.items[1].text.startswith("in hoeveel gevallen")
+
+
+def test_r12_flags_a_paragraph_answer_that_discloses_nothing_against_the_decision() -> None:
+    base = dict(letter_outcomes=("partly_granted",), own_outcomes=("not_held",))
+    paragraph = ItemFacts("1", ("not_held",), (), layout="mentions", **base)  # type: ignore[arg-type]
+    heading = ItemFacts("1", ("not_held",), (), layout="headings", **base)  # type: ignore[arg-type]
+    assert "R12-differs-from-decision" in [rule.code for rule in review(paragraph)]
+    assert review(heading) == []

@@ -351,6 +351,7 @@ def _items(
     letter = _letter_level(lines, layout, regime, links, dictum_sentences, request)
     letter.decided_as_whole = choice.chosen == "whole"
     letter.outcomes = _fold(list(choice.whole.outcomes))
+    letter.layout = choice.chosen
     letter.partial_decision = kind == "deelbesluit"
     letter.unread_pages = unread_pages
     letter.document_outcomes = document_outcomes(documents)
@@ -376,6 +377,8 @@ class _LetterLevel:
     repaired_urls: list[str] = field(default_factory=list)
     #: What the letter decides for the request as a whole (its dictum).
     outcomes: list[str] = field(default_factory=list)
+    #: The answer layout chosen for the items.
+    layout: str = ""
     #: Item outcomes the inventory's judgements add up to (all documents together).
     document_outcomes: list[str] = field(default_factory=list)
     documents: Sequence[InventoryDocument] = ()
@@ -534,6 +537,7 @@ def _resolve(
             tuple(grounds),
             own_outcomes=tuple(_fold(list(finding.outcomes) + document_outcomes(named))),
             letter_outcomes=tuple(letter.outcomes),
+            layout=letter.layout,
             fallback=draft.shared,
             decided_as_whole=letter.decided_as_whole,
             has_dictum=letter.has_dictum,

@@ -65,6 +65,8 @@ class ItemFacts:
     from_inventory: bool = False
     #: What the letter decides for the request as a whole (its dictum), if anything.
     letter_outcomes: tuple[str, ...] = ()
+    #: The answer layout the item's answer came from (headings, second_list, mentions ...).
+    layout: str = ""
 
 
 @dataclass(frozen=True)
@@ -134,8 +136,10 @@ REVIEW_RULES: Final[tuple[ReviewRule, ...]] = (
         "R12-differs-from-decision",
         "the item's own answer discloses nothing, but the letter decides to disclose: check "
         "whether part of the item was disclosed",
+        # Only for answers found by how the letter names an item: such a paragraph may
+        # cover part of an item. Headings and numbered answers are the item's whole answer.
         lambda f: (
-            not f.decided_as_whole
+            f.layout == "mentions"
             and not f.fallback
             and bool({"granted", "partly_granted"} & set(f.letter_outcomes))
             and bool(f.outcomes)
