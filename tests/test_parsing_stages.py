@@ -329,3 +329,26 @@ def test_r12_flags_a_paragraph_answer_that_discloses_nothing_against_the_decisio
     heading = ItemFacts("1", ("not_held",), (), layout="headings", **base)  # type: ignore[arg-type]
     assert "R12-differs-from-decision" in [rule.code for rule in review(paragraph)]
     assert review(heading) == []
+
+
+def test_a_scope_statement_gives_the_named_items_the_decision() -> None:
+    letter = parse(
+        "Geachte heer,\nU heeft verzocht om:\n- stukken over de brug;\n- stukken over de sluis;\n"
+        "- stukken over de dijk.\nInventarisatie\nHet betreft documenten die betrekking hebben "
+        "op het eerste en derde streepje van uw verzoek.\nBesluit\nIk heb besloten de "
+        "documenten gedeeltelijk openbaar te maken.\nHoogachtend,"
+    )
+    assert letter.item("1").outcomes == ("partly_granted",)
+    assert not letter.item("1").needs_review
+    assert letter.item("2").needs_review  # not named: the overall decision, flagged
+
+
+def test_a_section_title_ends_the_paragraph_that_answers_an_item() -> None:
+    letter = parse(
+        "Geachte heer,\nU vraagt om:\n1. het rapport;\n2. de notulen.\n"
+        "Overwegingen\nOver punt 2 zijn geen documenten aangetroffen.\n"
+        "Openbare documenten\nHet rapport van punt 1 is reeds openbaar.\n"
+        "Besluit\nIk heb besloten uw verzoek af te wijzen.\nHoogachtend,"
+    )
+    assert letter.item("2").outcomes == ("not_held",)
+    assert letter.item("1").outcomes == ("referred",)

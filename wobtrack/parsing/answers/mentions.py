@@ -12,9 +12,11 @@ from typing import Final
 
 from wobtrack.parsing import phrases
 from wobtrack.parsing.answers.base import AnswerContext, Answers, merge_into
-from wobtrack.parsing.classify import classify, cross_references
-from wobtrack.parsing.document import Sentence, Text, expand_numbers
+from wobtrack.parsing.answers.whole import whole_letter_finding
+from wobtrack.parsing.classify import Finding, classify, cross_references, sentence_outcomes
+from wobtrack.parsing.document import Line, Sentence, Text, expand_numbers
 from wobtrack.parsing.request_items import is_running_header
+from wobtrack.parsing.skeleton import _ends_sentence, _looks_like_title
 
 _ORDINALS: Final = (
     "eerste", "tweede", "derde", "vierde", "vijfde", "zesde", "zevende", "achtste", "negende",
@@ -108,8 +110,8 @@ def mentions_layout(ctx: AnswerContext) -> Answers:
     if ctx.request.scheme == "single" or len(ctx.request.items) < 2:
         return answers
     lines = [ln for ln in ctx.lines[ctx.after : ctx.stop] if not is_running_header(ln.text)]
-    sentences = Text(lines).sentences() if lines else []
     numbers = ctx.request.numbers
+    whole: Finding | None = None
     current: list[str] = []
     block: list[Sentence] = []
 
@@ -120,26 +122,59 @@ def mentions_layout(ctx: AnswerContext) -> Answers:
                 for number in current:
                     merge_into(answers.findings, number, finding)
 
-    for sentence in sentences:
-        named = item_mentions(sentence.text, numbers)
-        refs = cross_references(sentence.text)
-        if named and not (refs and set(named) <= set(refs)):
-            flush()
-            current, block = named, [sentence]
-            continue
-        if current and (
-            _starts_section(sentence.text) or phrases.DICTUM_HEADING.match(sentence.text)
-        ):
-            flush()
-            current, block = [], []
-            continue
-        if current:
-            block.append(sentence)
-            if len(block) > 6:  # a paragraph, not the rest of the letter
+    for paragraph in _paragraphs(lines):
+        # A section title ends the paragraph answering an item.
+        flush()
+        current, block = [], []
+        for sentence in Text(paragraph).sentences():
+            named = item_mentions(sentence.text, numbers)
+            refs = cross_references(sentence.text)
+            if named and not (refs and set(named) <= set(refs)):
+                flush()
+                current, block = named, [sentence]
+                if _SCOPE.search(sentence.text) and not sentence_outcomes(sentence.text):
+                    # "Het betreft documenten die betrekking hebben op het derde en vierde
+                    # streepje": these items are what the decision is about.
+                    whole = whole if whole is not None else whole_letter_finding(ctx)
+                    if whole.outcomes:
+                        for number in named:
+                            merge_into(answers.findings, number, whole)
+                    current, block = [], []
+                continue
+            if current and phrases.DICTUM_HEADING.match(sentence.text):
                 flush()
                 current, block = [], []
+                continue
+            if current:
+                block.append(sentence)
+                if len(block) > 6:  # a paragraph, not the rest of the letter
+                    flush()
+                    current, block = [], []
     flush()
     return answers
+
+
+#: A sentence that says which items the decided documents concern (a scope statement).
+_SCOPE: Final = re.compile(
+    r"\b(?:betrekking (?:hebben|heeft) op|(?:zien|ziet) op|betreffen|gaat over|gaan over)\b", re.I
+)
+
+
+def _paragraphs(lines: Sequence[Line]) -> list[list[Line]]:
+    """Lines cut at the letter's section titles (a short line without final punctuation
+    after a closed sentence, or a known heading): the titles themselves are dropped."""
+    paragraphs: list[list[Line]] = [[]]
+    for index, line in enumerate(lines):
+        previous = lines[index - 1].text if index else ""
+        title = _starts_section(line.text) or (
+            _looks_like_title(line.text) and (not previous or _ends_sentence(previous))
+        )
+        if title:
+            if paragraphs[-1]:
+                paragraphs.append([])
+            continue
+        paragraphs[-1].append(line)
+    return [p for p in paragraphs if p]
 
 
 def _starts_section(text: str) -> bool:
