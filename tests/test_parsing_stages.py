@@ -352,3 +352,13 @@ def test_a_section_title_ends_the_paragraph_that_answers_an_item() -> None:
     )
     assert letter.item("2").outcomes == ("not_held",)
     assert letter.item("1").outcomes == ("referred",)
+
+
+def test_an_item_repeated_as_heading_is_not_read_as_its_own_answer() -> None:
+    letter = parse(
+        "Geachte heer,\nU vraagt om:\n1. of er vergunningen in de wijk zijn geweigerd;\n"
+        "2. een kaart van de wijk.\nInventarisatie\n1. of er vergunningen in de wijk zijn "
+        "geweigerd;\nEr zijn geen documenten met de door u gevraagde informatie aangetroffen.\n"
+        "2. een kaart van de wijk.\nDe kaart is reeds openbaar.\nHoogachtend,"
+    )
+    assert outcomes(letter) == {"1": ["not_held"], "2": ["referred"]}

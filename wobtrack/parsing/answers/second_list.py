@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 from wobtrack.parsing.answers.base import AnswerContext, Answers, merge_into
 from wobtrack.parsing.classify import Finding, classify
 from wobtrack.parsing.document import Line, _sentences, named_document_numbers
@@ -54,6 +56,7 @@ def _blocks(ctx: AnswerContext) -> dict[str, Finding]:
     """The request's labels in order after the request, each taking every line up to the
     next label (the item repeated as a heading, its answer below it)."""
     wanted = [n.lower() for n in ctx.request.numbers]
+    texts = {item.number.lower(): item.text for item in ctx.request.items}
     starts: list[tuple[str, int]] = []
     for index in range(ctx.after, ctx.stop):
         marker = list_marker(ctx.lines[index].text)
@@ -73,5 +76,15 @@ def _blocks(ctx: AnswerContext) -> dict[str, Finding]:
                 break
             if not is_running_header(line.text):
                 block.append(line)
-        found[label] = classify(_sentences(block), ctx.regime, ctx.links, [label])
+        sentences = _sentences(block)
+        quoted = _squash(texts.get(label, ""))[:25]
+        if len(quoted) >= 12 and sentences and _squash(sentences[0].text).find(quoted) <= 3:
+            # The item repeated as a heading: its words ("... zijn geweigerd?") are the
+            # question, not the answer.
+            sentences = sentences[1:]
+        found[label] = classify(sentences, ctx.regime, ctx.links, [label])
     return found
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text).lower()
