@@ -76,14 +76,28 @@ def _blocks(ctx: AnswerContext) -> dict[str, Finding]:
                 break
             if not is_running_header(line.text):
                 block.append(line)
-        sentences = _sentences(block)
-        quoted = _squash(texts.get(label, ""))[:25]
-        if len(quoted) >= 12 and sentences and _squash(sentences[0].text).find(quoted) <= 3:
-            # The item repeated as a heading: its words ("... zijn geweigerd?") are the
-            # question, not the answer.
-            sentences = sentences[1:]
-        found[label] = classify(sentences, ctx.regime, ctx.links, [label])
+        found[label] = classify(
+            _sentences(_without_quote(block, texts.get(label, ""))), ctx.regime, ctx.links, [label]
+        )
     return found
+
+
+def _without_quote(block: list[Line], quote: str) -> list[Line]:
+    """The block without the item's own words repeated at its top ("1. of er vergunningen
+    zijn geweigerd;"): they are the question, not the answer."""
+    wanted = _squash(quote)
+    if len(wanted) < 12 or not block:
+        return block
+    head = _squash(re.sub(r"^\S+\s*", "", block[0].text, count=1))  # without "1."
+    common = min(len(head), len(wanted), 40)
+    if common < 12 or head[:common] != wanted[:common]:
+        return block
+    consumed = 0
+    for index, line in enumerate(block):
+        consumed += len(_squash(line.text if index else re.sub(r"^\S+\s*", "", line.text)))
+        if consumed >= len(wanted) - 2:
+            return block[index + 1 :]
+    return block
 
 
 def _squash(text: str) -> str:
