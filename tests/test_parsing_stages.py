@@ -362,3 +362,14 @@ def test_an_item_repeated_as_heading_is_not_read_as_its_own_answer() -> None:
         "2. een kaart van de wijk.\nDe kaart is reeds openbaar.\nHoogachtend,"
     )
     assert outcomes(letter) == {"1": ["not_held"], "2": ["referred"]}
+
+
+def test_bullets_under_part_titles_make_one_item_per_part() -> None:
+    text = (
+        "Uw verzoek is nader gespecificeerd:\nBrug Noord\n- het voorstel;\n- de notulen.\n"
+        "Asfaltwerk\nInformatie over het asfaltwerk.\n- de opdracht;\n- de betaling."
+    )
+    lines = lines_of(text)
+    request = find_request_items(lines, 0, len(lines))
+    assert request.numbers == ["1", "2"]
+    assert request.items[1].text.startswith("Asfaltwerk")

@@ -381,11 +381,50 @@ def find_request_items(lines: Sequence[Line], start: int, stop: int) -> RequestL
         inside = [c for c in numbered if c[1] == "numbered" and c[0] > first_index]
         if inside and inside[0][0] <= entries[-1].last + 1:
             first_index, kind, entries, intro = inside[0]
+    if kind == "bullets":
+        headed = _headed_parts(lines, entries)
+        if headed is not None:
+            return headed
     items = _to_items(entries, kind)
     scheme = kind
     if kind == "numbered" and sum(item.text.endswith("?") for item in items) * 2 > len(items):
         scheme = "questions"
     return RequestList(scheme, items, first_index, items[-1].end)
+
+
+def _is_part_title(text: str) -> bool:
+    """A short title line heading a part of the request ("Asfalteringswerkzaamheden")."""
+    words = text.split()
+    return (
+        0 < len(words) <= 5
+        and (text[:1].isupper() or text[:1].isdigit())
+        and not re.search(r"[.:;,?!]$", text)
+        and BULLET.match(text) is None
+        and not is_running_header(text)
+    )
+
+
+def _headed_parts(lines: Sequence[Line], entries: Sequence[_Entry]) -> RequestList | None:
+    """Bullets grouped under unnumbered part titles: the parts are the items, numbered by
+    position, and their bullets are not split (a title right before the first bullet and
+    at least one more title between the bullets)."""
+    first, last = entries[0].index, max(e.last for e in entries)
+    if first == 0 or not _is_part_title(lines[first - 1].text):
+        return None
+    titles = [first - 1]
+    for index in range(first + 1, last + 1):
+        text = lines[index].text
+        previous = lines[index - 1].text
+        if _is_part_title(text) and (_closes(previous) or BULLET.match(previous) is not None):
+            titles.append(index)
+    if len(titles) < 2:
+        return None
+    items: list[RequestItem] = []
+    for position, start in enumerate(titles, start=1):
+        end = titles[position] if position < len(titles) else last + 1
+        text = Text(list(lines[start:end])).text
+        items.append(RequestItem(str(position), text, start, end))
+    return RequestList("bullets", items, titles[0], last + 1)
 
 
 def _ordinal_items(lines: Sequence[Line], start: int, stop: int) -> RequestList | None:
