@@ -99,7 +99,8 @@ def _run(files: list[str], jobs: int, cache_dir: Path | None) -> list[FileResult
 def render_letter(data: dict[str, Any]) -> str:
     """One parsed letter as text: header, per-item table, dictum, bezwaar, warnings."""
     regime = (data.get("regime") or "").capitalize() or "Wob/Woo"
-    lines = [f"{data['file']}  ({regime} decision, {_pages(data.get('pages'))})"]
+    kind = data.get("kind") or "decision"
+    lines = [f"{data['file']}  ({regime} {kind}, {_pages(data.get('pages'))})"]
     lines.append(f"  Decision date:    {_day(data.get('decision_date'))}")
     lines.append(f"  Reference:        {data.get('reference') or '-'}")
     lines.append(f"  Request received: {_day(data.get('request_received'))}")
@@ -127,6 +128,14 @@ def render_letter(data: dict[str, Any]) -> str:
     lines.append("  Besluit:" if parts else "  Besluit: no dictum found")
     lines += [f"    {shorten(part, 100, placeholder=' …')}" for part in parts]
     lines.append(f"  Bezwaar: {_bezwaar(data.get('bezwaar'))}")
+    documents: Sequence[dict[str, Any]] = data.get("documents") or []
+    if documents:
+        counts: dict[str, int] = {}
+        for document in documents:
+            key = document.get("judgement") or "unknown (review)"
+            counts[key] = counts.get(key, 0) + 1
+        summary = ", ".join(f"{key} {count}" for key, count in counts.items())
+        lines.append(f"  Inventory: {len(documents)} documents ({summary})")
     warnings: Sequence[str] = data.get("warnings") or []
     if warnings:
         lines.append("  Warnings:")
