@@ -171,3 +171,8 @@ def test_cross_references(sentence: str, numbers: list[str]) -> None:
 )
 def test_expand_numbers(text: str, numbers: list[str]) -> None:
     assert expand_numbers(text) == numbers
+
+
+def test_cross_reference_to_the_documents_of_another_item() -> None:
+    sentence = "De notities treft u aan in de stukken die voor onderdeel 3 zijn geïnventariseerd."
+    assert cross_references(sentence) == ["3"]

@@ -373,3 +373,22 @@ def test_bullets_under_part_titles_make_one_item_per_part() -> None:
     request = find_request_items(lines, 0, len(lines))
     assert request.numbers == ["1", "2"]
     assert request.items[1].text.startswith("Asfaltwerk")
+
+
+def test_an_answer_introduced_by_its_subject_is_matched_and_flagged() -> None:
+    letter = parse(
+        "Geachte heer,\nU vraagt om:\n- het aantal klachten per jaar;\n"
+        "- de kosten van de bemiddeling;\n- de bespaarde kosten van de bemiddeling.\n"
+        "Overwegingen\nHet aantal klachten per jaar is reeds openbaar in het jaarverslag. "
+        "Ten aanzien van de kosten van de bemiddeling zijn geen documenten aangetroffen.\n"
+        "Hoogachtend,"
+    )
+    item = letter.item("2")
+    assert item.outcomes == ("not_held",)
+    assert "R13-matched-by-topic" in [code for code, _ in item.review]
+
+
+def test_the_item_named_as_het_gevraagde_onder_n() -> None:
+    assert item_mentions(
+        "Ten aanzien van het gevraagde onder 2 zijn geen stukken.", ["1", "2"]
+    ) == ["2"]

@@ -39,6 +39,8 @@ class Finding:
     sentences: list[Sentence] = field(default_factory=list)
     #: Outcomes resting only on weak wording ("uw verzoek af te wijzen" without its reason).
     weak: set[str] = field(default_factory=set)
+    #: The answer was matched to its item by subject words, not by the item's number.
+    matched_by_topic: bool = False
 
     def add_evidence(self, sentence: Sentence) -> None:
         evidence = Evidence(sentence.page, sentence.text)

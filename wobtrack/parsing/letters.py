@@ -538,6 +538,7 @@ def _resolve(
             own_outcomes=tuple(_fold(list(finding.outcomes) + document_outcomes(named))),
             letter_outcomes=tuple(letter.outcomes),
             layout=letter.layout,
+            matched_by_topic=finding.matched_by_topic,
             fallback=draft.shared,
             decided_as_whole=letter.decided_as_whole,
             has_dictum=letter.has_dictum,

@@ -154,6 +154,9 @@ CROSS_REFERENCES: Final[tuple[re.Pattern[str], ...]] = tuple(
         r"\bzie(?: ook)?\s+(?:punt|vraag|(?:verzoek)?onderdeel)\s+(?P<numbers>"
         + NUMBER_LIST
         + r")",
+        # "... treft u aan in de documenten die voor onderdeel 4 zijn geïnventariseerd"
+        r"\b(?:treft u aan|vindt u|kunt u vinden)\b(?:\s+\S+){0,8}?\s+(?:voor|bij|onder)\s+"
+        r"(?:punt|vraag|(?:verzoek)?onderdeel)\s+(?P<numbers>" + NUMBER_LIST + r")",
     )
 )
 #: After a cross-reference: it points into another document ("punt 11 in het besluit van").

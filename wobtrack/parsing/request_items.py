@@ -255,17 +255,18 @@ def _lists_of(kind: str, lines: Sequence[Line], start: int, stop: int) -> list[l
 def _glyph_after_first_line(
     kind: str, rest: str, lines: Sequence[Line], index: int, start: int, stop: int
 ) -> str | None:
-    """The line above a lone bullet glyph when that line is the first half of the entry
-    (OCR and text extracts put "•" between the halves of a wrapped entry): the line above
-    does not introduce the list (no ":") and the line below continues it in lower case."""
+    """The line above a lone bullet glyph when that line belongs to the glyph's entry (OCR
+    and text extracts put "•" after the first line of its entry): the line above does not
+    introduce the list (no ":"), and either the line below continues it in lower case or
+    the line above is a whole entry and another bullet follows."""
     if kind != "bullets" or rest or index <= start or index + 1 >= stop:
         return None
     above, below = lines[index - 1].text, lines[index + 1].text
     if above.endswith(":") or BULLET.match(above) or is_running_header(above):
         return None
-    if not below[:1].islower():
-        return None
-    return above
+    if below[:1].islower() or (_closes(above) and BULLET.match(below) is not None):
+        return above
+    return None
 
 
 def _ends_list(text: str) -> bool:

@@ -67,6 +67,8 @@ class ItemFacts:
     letter_outcomes: tuple[str, ...] = ()
     #: The answer layout the item's answer came from (headings, second_list, mentions ...).
     layout: str = ""
+    #: The answer was matched to the item by subject words, not by number.
+    matched_by_topic: bool = False
 
 
 @dataclass(frozen=True)
@@ -146,6 +148,11 @@ REVIEW_RULES: Final[tuple[ReviewRule, ...]] = (
             and not {"granted", "partly_granted"} & set(f.outcomes)
             and not {"referred", "forwarded", "deferred"} & set(f.outcomes)
         ),
+    ),
+    ReviewRule(
+        "R13-matched-by-topic",
+        "the answer names no item number; it was matched to this item by its subject words",
+        lambda f: f.matched_by_topic,
     ),
     ReviewRule(
         "R11-from-inventory",

@@ -15,7 +15,7 @@ from wobtrack.parsing.answers.base import AnswerContext, Answers, merge_into
 from wobtrack.parsing.answers.whole import whole_letter_finding
 from wobtrack.parsing.classify import Finding, classify, cross_references, sentence_outcomes
 from wobtrack.parsing.document import Line, Sentence, Text, expand_numbers
-from wobtrack.parsing.request_items import is_running_header
+from wobtrack.parsing.request_items import RequestItem, is_running_header
 from wobtrack.parsing.skeleton import _ends_sentence, _looks_like_title
 
 _ORDINALS: Final = (
@@ -33,6 +33,10 @@ _NUMBERED_MENTION: Final = re.compile(
     r"\d{1,2}[a-z]?(?![\d.,]\d)(?:\s*(?:,|en|t/m|tot en met|-|–)\s*(?:[A-H](?=\d))?\d{1,2}[a-z]?"
     r"(?![\d.,]\d))*)",
     re.I,
+)
+#: "het gevraagde onder 2", "onder punt 3": an item named by its number alone.
+_ASKED_UNDER: Final = re.compile(
+    r"\b(?:het )?gevraagde onder (?P<numbers>\d{1,2}(?:\s*(?:,|en)\s*\d{1,2})*)\b(?!\.\d)", re.I
 )
 #: "uw tweede vraag", "het derde en vierde onderdeel", "het derde streepje".
 _ORDINAL_MENTION: Final = re.compile(
@@ -82,6 +86,9 @@ def item_mentions(text: str, numbers: Sequence[str]) -> list[str]:
             continue  # "deel 2" of a report; "deel B9" is an item
         for label in expand_numbers(re.sub(r"[A-H](?=\d)", "", match["numbers"])):
             add(label)
+    for match in _ASKED_UNDER.finditer(text):
+        for label in expand_numbers(match["numbers"]):
+            add(label)
     for match in _ORDINAL_MENTION.finditer(text):
         for word in re.findall(_ORDINAL, match["ordinals"], re.I):
             add(str(_ORDINALS.index(word.lower()) + 1))
@@ -115,9 +122,12 @@ def mentions_layout(ctx: AnswerContext) -> Answers:
     current: list[str] = []
     block: list[Sentence] = []
 
+    by_topic = False
+
     def flush() -> None:
         if current and block:
             finding = classify(block, ctx.regime, ctx.links, current)
+            finding.matched_by_topic = by_topic
             if finding.outcomes or finding.refers_to:
                 for number in current:
                     merge_into(answers.findings, number, finding)
@@ -128,10 +138,20 @@ def mentions_layout(ctx: AnswerContext) -> Answers:
         current, block = [], []
         for sentence in Text(paragraph).sentences():
             named = item_mentions(sentence.text, numbers)
+            opener = None if named else _TOPIC_OPENER.search(sentence.text)
+            topic = opener is not None
+            if opener is not None:
+                named = topic_items(sentence.text[opener.end() :], ctx.request.items)
+                if named and opener.start() > 0:
+                    # "... 2021: https://... Ten aanzien van de kosten ...": the words before
+                    # the opener end the previous answer.
+                    if current:
+                        block.append(Sentence(sentence.page, sentence.text[: opener.start()]))
+                    sentence = Sentence(sentence.page, sentence.text[opener.start() :])
             refs = cross_references(sentence.text)
             if named and not (refs and set(named) <= set(refs)):
                 flush()
-                current, block = named, [sentence]
+                current, block, by_topic = named, [sentence], topic
                 if _SCOPE.search(sentence.text) and not sentence_outcomes(sentence.text):
                     # "Het betreft documenten die betrekking hebben op het derde en vierde
                     # streepje": these items are what the decision is about.
@@ -154,6 +174,71 @@ def mentions_layout(ctx: AnswerContext) -> Answers:
     return answers
 
 
+#: A sentence that opens an answer by its subject ("Ten aanzien van uw verzoek om de kosten").
+_TOPIC_OPENER: Final = re.compile(
+    r"(?:^|(?<=\s))(?:Ten aanzien van|Met betrekking tot|Wat betreft|Voor wat betreft|"
+    r"Voor zover (?:het|uw) (?:Wob|Woo|wob|woo)?-?verzoek (?:ziet op|betrekking heeft op))\b"
+)
+#: Words too common in requests to tell items apart.
+_COMMON: Final = frozenset(
+    {
+        "documenten",
+        "document",
+        "informatie",
+        "gegevens",
+        "verzoek",
+        "verzocht",
+        "welke",
+        "hoeveel",
+        "waarin",
+        "waaruit",
+        "betreffende",
+        "betrekking",
+        "hebben",
+        "heeft",
+        "worden",
+        "wordt",
+        "zijn",
+        "geweest",
+        "alle",
+        "eventuele",
+        "tussen",
+        "binnen",
+        "tijdens",
+        "periode",
+        "sinds",
+        "daarbij",
+        "daarvan",
+        "hierover",
+        "waarover",
+        "gevraagde",
+        "verzochte",
+        "openbaarmaking",
+        "overzicht",
+        "afgelopen",
+        "jaren",
+        "gemeente",
+        "ministerie",
+    }
+)
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-zà-ÿ]{5,}", text.lower()) if w not in _COMMON}
+
+
+def topic_items(sentence: str, items: Sequence[RequestItem]) -> list[str]:
+    """The items whose quoted text shares the most subject words with ``sentence`` (at
+    least one), when that is not every item: an answer introduced by its subject."""
+    words = _content_words(sentence)
+    scores = {item.number: len(words & _content_words(item.text)) for item in items}
+    best = max(scores.values(), default=0)
+    if best == 0:
+        return []
+    chosen = [number for number, score in scores.items() if score == best]
+    return chosen if len(chosen) < len(items) else []
+
+
 #: A sentence that says which items the decided documents concern (a scope statement).
 _SCOPE: Final = re.compile(
     r"\b(?:betrekking (?:hebben|heeft) op|(?:zien|ziet) op|betreffen|gaat over|gaan over)\b", re.I
@@ -166,8 +251,13 @@ def _paragraphs(lines: Sequence[Line]) -> list[list[Line]]:
     paragraphs: list[list[Line]] = [[]]
     for index, line in enumerate(lines):
         previous = lines[index - 1].text if index else ""
+        following = lines[index + 1].text if index + 1 < len(lines) else ""
+        # A title stands between a closed sentence and prose; a table header ("Nr. Document
+        # Beoordeling") is followed by numbered rows and belongs to the answer.
         title = _starts_section(line.text) or (
-            _looks_like_title(line.text) and (not previous or _ends_sentence(previous))
+            _looks_like_title(line.text)
+            and (not previous or _ends_sentence(previous))
+            and following[:1].isupper()
         )
         if title:
             if paragraphs[-1]:
