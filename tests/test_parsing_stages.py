@@ -392,3 +392,23 @@ def test_the_item_named_as_het_gevraagde_onder_n() -> None:
     assert item_mentions(
         "Ten aanzien van het gevraagde onder 2 zijn geen stukken.", ["1", "2"]
     ) == ["2"]
+
+
+def test_a_letter_without_decision_wording_is_read_from_its_considerations_flagged() -> None:
+    letter = parse(
+        "Geachte heer,\nU vraagt om de stukken over de sluiting van de speelhallen.\n"
+        "Reactie op uw verzoek\nDe stukken zijn reeds openbaar gemaakt op de website van het "
+        "ministerie. Andere documenten zijn niet aangetroffen.\nHoogachtend,"
+    )
+    item = letter.item("1")
+    assert set(item.outcomes) == {"referred", "not_held"}
+    assert "R08-no-decision-wording" in [code for code, _ in item.review]
+
+
+def test_a_ministry_named_rechtsbescherming_does_not_start_the_bezwaar_clause() -> None:
+    letter = parse(
+        "Geachte heer,\nU vraagt om de brief van de minister.\nDaarbij is verwezen naar de Minister voor\n"
+        "Rechtsbescherming en zijn antwoorden van 5 november.\nBesluit\nIk maak de brief "
+        "openbaar.\nHoogachtend,"
+    )
+    assert letter.item("1").outcomes == ("granted",)

@@ -41,6 +41,8 @@ class Finding:
     weak: set[str] = field(default_factory=set)
     #: The answer was matched to its item by subject words, not by the item's number.
     matched_by_topic: bool = False
+    #: Read from the letter's considerations because it has no decision wording.
+    from_considerations: bool = False
 
     def add_evidence(self, sentence: Sentence) -> None:
         evidence = Evidence(sentence.page, sentence.text)

@@ -351,6 +351,8 @@ def _items(
     letter = _letter_level(lines, layout, regime, links, dictum_sentences, request)
     letter.decided_as_whole = choice.chosen == "whole"
     letter.outcomes = _fold(list(choice.whole.outcomes))
+    if choice.whole.from_considerations:
+        letter.has_dictum = False
     letter.layout = choice.chosen
     letter.partial_decision = kind == "deelbesluit"
     letter.unread_pages = unread_pages

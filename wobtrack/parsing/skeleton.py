@@ -291,8 +291,14 @@ def _layout(lines: Sequence[Line]) -> _Layout:
         ),
         len(lines),
     )
+    # The clause heading starts a block: "Rechtsbescherming d.d. 5 november ..." continuing
+    # "antwoorden van de Minister voor" is a ministry's name, not the clause.
     bezwaar = next(
-        (i for i in range(body_start, len(lines)) if phrases.BEZWAAR_HEADING.match(lines[i].text)),
+        (
+            i
+            for i in range(body_start, len(lines))
+            if phrases.BEZWAAR_HEADING.match(lines[i].text) and _starts_block(lines, i, body_start)
+        ),
         None,
     )
     if bezwaar is not None and bezwaar < closing:
