@@ -408,7 +408,8 @@ def test_a_letter_without_decision_wording_is_read_from_its_considerations_flagg
 def test_a_ministry_named_rechtsbescherming_does_not_start_the_bezwaar_clause() -> None:
     letter = parse(
         "Geachte heer,\nU vraagt om de brief van de minister.\n"
-        "Daarbij is verwezen naar de Minister voor\nRechtsbescherming en zijn antwoorden van 5 november.\nBesluit\nIk maak de brief "
-        "openbaar.\nHoogachtend,"
+        "Daarbij is verwezen naar de Minister voor\n"
+        "Rechtsbescherming en zijn antwoorden van 5 november.\n"
+        "Besluit\nIk maak de brief openbaar.\nHoogachtend,"
     )
     assert letter.item("1").outcomes == ("granted",)
