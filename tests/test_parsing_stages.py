@@ -413,3 +413,16 @@ def test_a_ministry_named_rechtsbescherming_does_not_start_the_bezwaar_clause() 
         "Besluit\nIk maak de brief openbaar.\nHoogachtend,"
     )
     assert letter.item("1").outcomes == ("granted",)
+
+
+def test_a_question_answered_in_prose_is_granted_and_flagged() -> None:
+    letter = parse(
+        "Geachte heer,\nU stelde de volgende vragen:\n1. Welke stappen heeft de gemeente gezet?\n"
+        "2. Wat was het beleid voor 2020?\nAd 1\nDe gemeente heeft de stichting geadviseerd. "
+        "Zij heeft ook een accountant ingeschakeld.\nAd 2\nHet beleid staat in de nota van 2018. "
+        "Die nota is reeds openbaar.\nHoogachtend,"
+    )
+    item = letter.item("1")
+    assert item.outcomes == ("granted",)
+    assert "R14-answered-in-letter" in [code for code, _ in item.review]
+    assert letter.item("2").outcomes == ("referred",)

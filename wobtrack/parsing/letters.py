@@ -517,6 +517,18 @@ def _resolve(
             # what its documents add up to, flagged (documents are not mapped to items).
             outcomes = list(letter.document_outcomes)
             from_inventory = bool(outcomes)
+        answered_in_letter = False
+        if (
+            not outcomes
+            and letter.layout in _OWN_ANSWER_LAYOUTS
+            and "?" in (draft.text or "")
+            and len(finding.sentences) >= 2
+        ):
+            # A question answered in prose under its own heading: the answer is in the
+            # letter itself, which counts as granted (flagged: no decision wording).
+            outcomes = ["granted"]
+            answered_in_letter = True
+            evidence = [Evidence(s.page, s.text) for s in finding.sentences[:2]]
         reasons = letter.considerations & _AFWIJZEN_REASONS
         if outcomes == ["refused"] and "refused" in finding.weak and not grounds and reasons:
             # "afwijzen" is resolved by its reason: no documents, already public, no Wob
@@ -551,6 +563,7 @@ def _resolve(
             unresolved_reference=bool(missing) or number in in_cycle,
             unread_pages=letter.unread_pages,
             from_inventory=from_inventory,
+            answered_in_letter=answered_in_letter,
         )
         fired = review(facts)
         if not outcomes:
@@ -570,6 +583,9 @@ def _resolve(
         )
     return items
 
+
+#: Layouts in which an item has an answer section of its own.
+_OWN_ANSWER_LAYOUTS: Final = frozenset({"headings", "second_list", "interleaved"})
 
 #: Outcomes an item keeps beside the judgements of the documents its answer names.
 _BESIDE_DOCUMENTS: Final = frozenset({"not_held", "deferred", "forwarded", "out_of_scope"})

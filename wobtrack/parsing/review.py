@@ -69,6 +69,8 @@ class ItemFacts:
     layout: str = ""
     #: The answer was matched to the item by subject words, not by number.
     matched_by_topic: bool = False
+    #: A question answered in prose, read as granted without decision wording.
+    answered_in_letter: bool = False
 
 
 @dataclass(frozen=True)
@@ -153,6 +155,11 @@ REVIEW_RULES: Final[tuple[ReviewRule, ...]] = (
         "R13-matched-by-topic",
         "the answer names no item number; it was matched to this item by its subject words",
         lambda f: f.matched_by_topic,
+    ),
+    ReviewRule(
+        "R14-answered-in-letter",
+        "a question answered in the letter's own words, read as granted: check the answer",
+        lambda f: f.answered_in_letter,
     ),
     ReviewRule(
         "R11-from-inventory",
