@@ -426,3 +426,14 @@ def test_a_question_answered_in_prose_is_granted_and_flagged() -> None:
     assert item.outcomes == ("granted",)
     assert "R14-answered-in-letter" in [code for code, _ in item.review]
     assert letter.item("2").outcomes == ("referred",)
+
+
+def test_one_letter_deciding_two_requests_has_two_items() -> None:
+    letter = parse(
+        "Geachte heer,\nOp 2 maart heeft u om de nota gevraagd. Op 9 maart volgde een nieuw "
+        "verzoek om de evaluatie. In deze brief beslis ik op beide verzoeken.\n"
+        "Overwegingen\nDe nota uit het eerste verzoek maak ik openbaar. Het tweede verzoek "
+        "betreft een evaluatie die nog niet bestaat; er zijn geen documenten aangetroffen.\n"
+        "Hoogachtend,"
+    )
+    assert outcomes(letter) == {"1": ["granted"], "2": ["not_held"]}

@@ -356,6 +356,10 @@ def find_request_items(lines: Sequence[Line], start: int, stop: int) -> RequestL
     if not candidates and ordinal is not None:
         return ordinal
     if not candidates:
+        several = _several_requests(lines, start, stop)
+        if several is not None:
+            return several
+    if not candidates:
         return RequestList("single", [RequestItem("1", "", start, start)], start, start)
     # A list of two or more entries before a lone bullet; then the earliest.
     candidates.sort(key=lambda c: (len(c[2]) < 2, c[0]))
@@ -426,6 +430,23 @@ def _headed_parts(lines: Sequence[Line], entries: Sequence[_Entry]) -> RequestLi
         text = Text(list(lines[start:end])).text
         items.append(RequestItem(str(position), text, start, end))
     return RequestList("bullets", items, titles[0], last + 1)
+
+
+#: "In deze brief beslis ik op beide verzoeken": one letter deciding two requests.
+_BOTH_REQUESTS: Final = re.compile(
+    r"\b(?:op|over) (?:beide|allebei de|uw twee|de twee|deze twee) (?:wob-|woo-)?verzoeken\b", re.I
+)
+
+
+def _several_requests(lines: Sequence[Line], start: int, stop: int) -> RequestList | None:
+    """Two requests decided in one letter without a list: items "1" and "2", as the
+    letter calls them ("het eerste verzoek", "het tweede verzoek")."""
+    for index in range(start, stop):
+        window = " ".join(line.text for line in lines[index : index + 2])
+        if _BOTH_REQUESTS.search(window):
+            items = [RequestItem("1", "", index, index + 1), RequestItem("2", "", index, index + 1)]
+            return RequestList("requests", items, index, index + 1)
+    return None
 
 
 def _ordinal_items(lines: Sequence[Line], start: int, stop: int) -> RequestList | None:
