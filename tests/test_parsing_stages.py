@@ -437,3 +437,12 @@ def test_one_letter_deciding_two_requests_has_two_items() -> None:
         "Hoogachtend,"
     )
     assert outcomes(letter) == {"1": ["granted"], "2": ["not_held"]}
+
+
+def test_afwijzen_with_its_reason_in_the_same_answer_is_not_a_refusal() -> None:
+    letter = parse(
+        "Geachte heer,\nU vraagt om:\n1. het rapport;\n2. de kosten.\n"
+        "Ad 1\nHet rapport maak ik openbaar.\nAd 2\nTen aanzien van de kosten moet ik uw "
+        "verzoek afwijzen. Er zijn geen documenten over de kosten aangetroffen.\nHoogachtend,"
+    )
+    assert letter.item("2").outcomes == ("not_held",)

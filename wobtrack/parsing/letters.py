@@ -529,6 +529,10 @@ def _resolve(
             outcomes = ["granted"]
             answered_in_letter = True
             evidence = [Evidence(s.page, s.text) for s in finding.sentences[:2]]
+        if "refused" in finding.weak and _AFWIJZEN_REASONS & set(outcomes):
+            # "moet ik uw verzoek afwijzen ... geen documenten aangetroffen": the answer
+            # gives the reason for its afwijzing itself.
+            outcomes = [o for o in outcomes if o != "refused"]
         reasons = letter.considerations & _AFWIJZEN_REASONS
         if outcomes == ["refused"] and "refused" in finding.weak and not grounds and reasons:
             # "afwijzen" is resolved by its reason: no documents, already public, no Wob
