@@ -63,7 +63,9 @@ class Request(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    authority_id: Mapped[int] = mapped_column(ForeignKey("authorities.id", ondelete="RESTRICT"))
+    authority_id: Mapped[int] = mapped_column(
+        ForeignKey("authorities.id", ondelete="RESTRICT"), index=True
+    )
     subject: Mapped[str] = mapped_column(Text)
     #: "wob" or "woo"; derived from the receipt date when the user does not give it.
     regime: Mapped[str] = mapped_column(String(3))
@@ -107,7 +109,7 @@ class RequestItem(Base):
     position: Mapped[int] = mapped_column(Integer)
     #: Set when the item was found in a decision letter but was not logged with the request.
     added_from_decision_id: Mapped[int | None] = mapped_column(
-        ForeignKey("decisions.id", ondelete="SET NULL")
+        ForeignKey("decisions.id", ondelete="SET NULL"), index=True
     )
 
     request: Mapped[Request] = relationship(back_populates="items")
@@ -125,11 +127,15 @@ class Event(Base):
     __tablename__ = "events"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    request_id: Mapped[int] = mapped_column(ForeignKey("requests.id", ondelete="CASCADE"))
+    request_id: Mapped[int] = mapped_column(
+        ForeignKey("requests.id", ondelete="CASCADE"), index=True
+    )
     kind: Mapped[str] = mapped_column(String(40))
     event_date: Mapped[date] = mapped_column(Date)
     note: Mapped[str | None] = mapped_column(Text)
-    decision_id: Mapped[int | None] = mapped_column(ForeignKey("decisions.id", ondelete="SET NULL"))
+    decision_id: Mapped[int | None] = mapped_column(
+        ForeignKey("decisions.id", ondelete="SET NULL"), index=True
+    )
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
 
     request: Mapped[Request] = relationship(back_populates="events")
@@ -180,7 +186,9 @@ class ItemOutcome(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     decision_id: Mapped[int] = mapped_column(ForeignKey("decisions.id", ondelete="CASCADE"))
-    item_id: Mapped[int] = mapped_column(ForeignKey("request_items.id", ondelete="CASCADE"))
+    item_id: Mapped[int] = mapped_column(
+        ForeignKey("request_items.id", ondelete="CASCADE"), index=True
+    )
     outcomes: Mapped[list[Any]] = mapped_column(JSON, default=list)
     grounds: Mapped[list[Any]] = mapped_column(JSON, default=list)
     refers_to: Mapped[list[Any]] = mapped_column(JSON, default=list)
@@ -200,8 +208,12 @@ class OutcomeCorrection(Base):
     __tablename__ = "outcome_corrections"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    item_id: Mapped[int] = mapped_column(ForeignKey("request_items.id", ondelete="CASCADE"))
-    decision_id: Mapped[int | None] = mapped_column(ForeignKey("decisions.id", ondelete="SET NULL"))
+    item_id: Mapped[int] = mapped_column(
+        ForeignKey("request_items.id", ondelete="CASCADE"), index=True
+    )
+    decision_id: Mapped[int | None] = mapped_column(
+        ForeignKey("decisions.id", ondelete="SET NULL"), index=True
+    )
     outcomes: Mapped[list[Any]] = mapped_column(JSON, default=list)
     grounds: Mapped[list[Any]] = mapped_column(JSON, default=list)
     note: Mapped[str | None] = mapped_column(Text)
