@@ -446,3 +446,16 @@ def test_afwijzen_with_its_reason_in_the_same_answer_is_not_a_refusal() -> None:
         "verzoek afwijzen. Er zijn geen documenten over de kosten aangetroffen.\nHoogachtend,"
     )
     assert letter.item("2").outcomes == ("not_held",)
+
+
+def test_an_item_naming_a_document_takes_that_rows_judgement_flagged() -> None:
+    letter = parse(
+        "Geachte heer,\nU vraagt om:\n- Handboek brugbediening\n- Protocol gladheid\n"
+        "Besluit\nIk heb besloten uw verzoek gedeeltelijk toe te wijzen.\nHoogachtend,\n"
+        "\fInventarislijst\nNr. Datum Omschrijving Beoordeling Grond\n"
+        "1 13-02-2025 Handboek brugbediening Openbaar\n"
+        "2 10-04-2025 Protocol gladheid Deels openbaar 5.1.2e\n"
+    )
+    assert letter.item("1").outcomes == ("granted",)
+    assert letter.item("2").outcomes == ("partly_granted",)
+    assert "R11-from-inventory" in [code for code, _ in letter.item("1").review]

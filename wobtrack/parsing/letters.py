@@ -24,6 +24,7 @@ from typing import Final
 
 from wobtrack.parsing import header
 from wobtrack.parsing.answers import AnswerContext, choose_answers
+from wobtrack.parsing.answers.mentions import content_words
 from wobtrack.parsing.classify import (
     Finding,
     cross_references,
@@ -512,6 +513,17 @@ def _resolve(
                 for d in named[:5]
             )
         from_inventory = False
+        if letter.documents and (letter.decided_as_whole or draft.shared):
+            titled = _documents_by_title(draft.text or "", letter.documents)
+            if titled:
+                # The inventory row titled like the item decides it (documents are not
+                # mapped to items by the letter): flagged.
+                outcomes = _fold(document_outcomes(titled))
+                from_inventory = bool(outcomes)
+                evidence.extend(
+                    Evidence(d.page or 1, f"inventory: {d.title}: {d.judgement_text}")
+                    for d in titled[:5]
+                )
         if not outcomes and (letter.decided_as_whole or draft.shared):
             # No decision wording, but the inventory decides per document: the item gets
             # what its documents add up to, flagged (documents are not mapped to items).
@@ -593,6 +605,29 @@ _OWN_ANSWER_LAYOUTS: Final = frozenset({"headings", "second_list", "interleaved"
 
 #: Outcomes an item keeps beside the judgements of the documents its answer names.
 _BESIDE_DOCUMENTS: Final = frozenset({"not_held", "deferred", "forwarded", "out_of_scope"})
+
+
+def _documents_by_title(
+    text: str, documents: Sequence[InventoryDocument]
+) -> list[InventoryDocument]:
+    """The inventory rows whose title shares the most words with the item's text (at
+    least two, or the whole title), when every one of them has a judgement."""
+    words = content_words(text)
+    if not words or len(words) > 6:
+        return []  # only an item that names a document ("Handvest maatwerk") is matched
+    scored: list[tuple[int, InventoryDocument]] = []
+    for document in documents:
+        title = content_words(document.title or "")
+        shared = len(words & title)
+        if shared >= 2 or (shared and shared == len(title)):
+            scored.append((shared, document))
+    if not scored:
+        return []
+    best = max(score for score, _ in scored)
+    chosen = [d for score, d in scored if score == best]
+    if len(chosen) == len(documents) or any(d.judgement is None for d in chosen):
+        return []
+    return chosen
 
 
 def _named_documents(

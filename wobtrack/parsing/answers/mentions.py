@@ -223,15 +223,16 @@ _COMMON: Final = frozenset(
 )
 
 
-def _content_words(text: str) -> set[str]:
+def content_words(text: str) -> set[str]:
+    """The words of a text that can tell request items apart (5+ letters, not common)."""
     return {w for w in re.findall(r"[a-zà-ÿ]{5,}", text.lower()) if w not in _COMMON}
 
 
 def topic_items(sentence: str, items: Sequence[RequestItem]) -> list[str]:
     """The items whose quoted text shares the most subject words with ``sentence`` (at
     least one), when that is not every item: an answer introduced by its subject."""
-    words = _content_words(sentence)
-    scores = {item.number: len(words & _content_words(item.text)) for item in items}
+    words = content_words(sentence)
+    scores = {item.number: len(words & content_words(item.text)) for item in items}
     best = max(scores.values(), default=0)
     if best == 0:
         return []
