@@ -459,3 +459,18 @@ def test_an_item_naming_a_document_takes_that_rows_judgement_flagged() -> None:
     assert letter.item("1").outcomes == ("granted",)
     assert letter.item("2").outcomes == ("partly_granted",)
     assert "R11-from-inventory" in [code for code, _ in letter.item("1").review]
+
+
+def test_items_a_deelbesluit_leaves_to_another_partial_decision_are_deferred() -> None:
+    letter = parse(
+        "Betreft: tweede deelbesluit op uw Woo-verzoek\nGeachte heer,\nU heeft verzocht om:\n"
+        "- stukken over de brug;\n- stukken over de sluis;\n- stukken over de dijk.\n"
+        "Inventarisatie\nHet betreft documenten die betrekking hebben op het eerste streepje "
+        "van uw verzoek. De resterende onderdelen van uw verzoek zijn meegenomen in het "
+        "besluit van 3 maart.\nBesluit\nIk heb besloten de documenten gedeeltelijk openbaar "
+        "te maken.\nHoogachtend,"
+    )
+    assert letter.kind == "deelbesluit"
+    assert letter.item("1").outcomes == ("partly_granted",)
+    assert letter.item("2").outcomes == ("deferred",)
+    assert letter.item("2").needs_review

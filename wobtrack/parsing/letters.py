@@ -376,6 +376,8 @@ class _LetterLevel:
     considerations: frozenset[str]
     has_dictum: bool
     reason_evidence: list[Evidence] = field(default_factory=list)
+    #: Sentences of the considerations saying part of the request is decided elsewhere.
+    deferred_evidence: list[Evidence] = field(default_factory=list)
     unread_pages: bool = False
     repaired_urls: list[str] = field(default_factory=list)
     #: What the letter decides for the request as a whole (its dictum).
@@ -415,6 +417,7 @@ def _letter_level(
     dictum_texts = {s.text for s in dictum_sentences}
     considerations: set[str] = set()
     reason_evidence: list[Evidence] = []
+    deferred_evidence: list[Evidence] = []
     for sentence in _sentences(lines[layout.body_start : min(layout.closing, body_end)]):
         if sentence.text in dictum_texts:
             continue
@@ -422,12 +425,15 @@ def _letter_level(
         considerations.update(found)
         if set(found) & _AFWIJZEN_REASONS and len(reason_evidence) < 3:
             reason_evidence.append(Evidence(sentence.page, sentence.text))
+        if "deferred" in found and len(deferred_evidence) < 3:
+            deferred_evidence.append(Evidence(sentence.page, sentence.text))
     return _LetterLevel(
         grounds,
         urls,
         frozenset(considerations),
         bool(dictum_sentences),
         reason_evidence,
+        deferred_evidence,
         repaired_urls=repaired,
     )
 
@@ -512,6 +518,11 @@ def _resolve(
                 Evidence(d.page or 1, f"inventory: document {d.number}: {d.judgement_text}")
                 for d in named[:5]
             )
+        if draft.shared and letter.partial_decision and "deferred" in letter.considerations:
+            # A deelbesluit that names the items it decides and says the rest is decided
+            # in another partial decision: an item it does not name is deferred (flagged).
+            outcomes = ["deferred"]
+            evidence = letter.deferred_evidence or evidence
         from_inventory = False
         if letter.documents and (letter.decided_as_whole or draft.shared):
             titled = _documents_by_title(draft.text or "", letter.documents)
