@@ -474,3 +474,16 @@ def test_items_a_deelbesluit_leaves_to_another_partial_decision_are_deferred() -
     assert letter.item("1").outcomes == ("partly_granted",)
     assert letter.item("2").outcomes == ("deferred",)
     assert letter.item("2").needs_review
+
+
+def test_an_unread_page_between_the_answers_flags_every_item() -> None:
+    pages = [
+        "Geachte heer,\nU vraagt om:\n1. het rapport;\n2. de notulen.\n"
+        "Ad 1\nHet rapport maak ik openbaar.\nAd 2\nDe notulen",
+        "",  # a scanned page without text layer
+        "Niet mee eens?\nTegen dit besluit kunt u binnen zes weken bezwaar maken.\nHoogachtend,",
+    ]
+    letter = parse_letter(pages)
+    for item in letter.items:
+        assert "R10-unread-pages" in [code for code, _ in item.review]
+    assert letter.bezwaar is not None

@@ -237,6 +237,7 @@ def parse_letter(
         warnings,
         kind=kind,
         unread_pages=bool(blank and len(blank) < len(pages)),
+        unread_in_body=_unread_in_body(blank, lines, layout),
         trace=trace,
         documents=documents,
     )
@@ -273,6 +274,7 @@ def _items(
     *,
     kind: str | None = None,
     unread_pages: bool = False,
+    unread_in_body: bool = False,
     trace: Trace | None = None,
     documents: Sequence[InventoryDocument] = (),
 ) -> list[ParsedItem]:
@@ -357,6 +359,7 @@ def _items(
     letter.layout = choice.chosen
     letter.partial_decision = kind == "deelbesluit"
     letter.unread_pages = unread_pages
+    letter.unread_in_body = unread_in_body
     letter.document_outcomes = document_outcomes(documents)
     letter.documents = documents
     for url in letter.repaired_urls:
@@ -379,6 +382,8 @@ class _LetterLevel:
     #: Sentences of the considerations saying part of the request is decided elsewhere.
     deferred_evidence: list[Evidence] = field(default_factory=list)
     unread_pages: bool = False
+    #: A page without text layer lies inside the body: any item's answer may be on it.
+    unread_in_body: bool = False
     repaired_urls: list[str] = field(default_factory=list)
     #: What the letter decides for the request as a whole (its dictum).
     outcomes: list[str] = field(default_factory=list)
@@ -589,6 +594,7 @@ def _resolve(
             letter_grounds=tuple(letter.grounds),
             unresolved_reference=bool(missing) or number in in_cycle,
             unread_pages=letter.unread_pages,
+            unread_in_body=letter.unread_in_body,
             from_inventory=from_inventory,
             answered_in_letter=answered_in_letter,
         )
@@ -693,6 +699,17 @@ def _whole_urls(
         if reference not in result:
             result.append(reference)
     return result
+
+
+def _unread_in_body(blank: Sequence[str], lines: Sequence[Line], layout: _Layout) -> bool:
+    """Whether a page without text layer lies between the body's first and last page."""
+    if not blank or not lines or layout.closing <= layout.body_start:
+        return False
+    first = lines[layout.body_start].page
+    last = lines[min(layout.closing, len(lines)) - 1].page
+    return any(first < int(page) <= last + 1 for page in blank) and any(
+        line.page > int(page) for page in blank for line in lines[layout.closing :]
+    )
 
 
 def _fold(outcomes: list[str]) -> list[str]:

@@ -61,6 +61,8 @@ class ItemFacts:
     unanswered: bool = False
     #: Some pages have no text layer: an answer may stand on them unread.
     unread_pages: bool = False
+    #: Such a page lies inside the letter's body, between its answers.
+    unread_in_body: bool = False
     #: The outcome was added up from the inventory's judgements, not read from wording.
     from_inventory: bool = False
     #: What the letter decides for the request as a whole (its dictum), if anything.
@@ -134,7 +136,10 @@ REVIEW_RULES: Final[tuple[ReviewRule, ...]] = (
     ReviewRule(
         "R10-unread-pages",
         "some pages have no text layer; an answer on them was not read (run OCR)",
-        lambda f: f.unread_pages and (f.decided_as_whole or f.fallback or not f.outcomes),
+        lambda f: (
+            f.unread_in_body
+            or (f.unread_pages and (f.decided_as_whole or f.fallback or not f.outcomes))
+        ),
     ),
     ReviewRule(
         "R12-differs-from-decision",
