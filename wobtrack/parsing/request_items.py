@@ -80,6 +80,7 @@ _RUNNING_HEADER: Final = re.compile(
 #: A section title that ends a list ("Wettelijk kader", "Besluit", "Procesverloop").
 _SECTION_TITLE: Final = re.compile(
     r"^(?:wettelijk kader|inventari(?:s|satie)\w*(?: documenten)?|zienswijzen?|besluit|"
+    r"(?:wob|woo)[- ]?besluit|"
     r"overwegingen|procedure|procesverloop|verloop\b.*|ontvangst\w*|termijn\w*|beoordeling|"
     r"motivering|conclusie|bezwaar\w*|rechtsbescherming|openbaarmaking|wijze van \w+|"
     r"reeds openbare documenten|antwoord\w*(?: op .*)?|reactie:?|toelichting|contact|kosten)"

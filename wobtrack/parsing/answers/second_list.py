@@ -84,20 +84,19 @@ def _blocks(ctx: AnswerContext) -> dict[str, Finding]:
 
 def _without_quote(block: list[Line], quote: str) -> list[Line]:
     """The block without the item's own words repeated at its top ("1. of er vergunningen
-    zijn geweigerd;"): they are the question, not the answer."""
+    zijn geweigerd;"): they are the question, not the answer. Lines are dropped only while
+    they repeat the quoted item word for word."""
     wanted = _squash(quote)
     if len(wanted) < 12 or not block:
         return block
-    head = _squash(re.sub(r"^\S+\s*", "", block[0].text, count=1))  # without "1."
-    common = min(len(head), len(wanted), 40)
-    if common < 12 or head[:common] != wanted[:common]:
-        return block
-    consumed = 0
+    seen = ""
     for index, line in enumerate(block):
-        consumed += len(_squash(line.text if index else re.sub(r"^\S+\s*", "", line.text)))
-        if consumed >= len(wanted) - 2:
-            return block[index + 1 :]
-    return block
+        text = line.text if index else re.sub(r"^\S+\s*", "", line.text, count=1)  # "1."
+        candidate = seen + _squash(text)
+        if not wanted.startswith(candidate):
+            return block[index:] if len(seen) >= 12 else block
+        seen = candidate
+    return []
 
 
 def _squash(text: str) -> str:
