@@ -9,6 +9,8 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
+
 WRITES_PER_PROCESS = 15
 
 # Each process logs requests one command at a time, as two cron jobs or two team members
@@ -61,3 +63,58 @@ def test_two_processes_write_at_once_and_both_succeed(tmp_path: Path) -> None:
     assert len(rows) == 2 * WRITES_PER_PROCESS
     assert {row["authority"] for row in rows} == {"alpha", "beta"}
     assert all(row["item_count"] == 2 for row in rows)
+
+
+def test_readers_run_while_another_process_holds_the_write_lock(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+
+    from sqlalchemy.exc import OperationalError
+
+    from tests.conftest import Cli
+    from wobtrack import db as database
+
+    db_url = f"sqlite:///{tmp_path / 'shared.db'}"
+    run = Cli(db_url)
+    run(
+        "request",
+        "add",
+        "-a",
+        "Politie",
+        "-s",
+        "bodycams",
+        "--received",
+        "2026-10-01",
+        "--item",
+        "x",
+    )
+    # A writer that would wait the full 30 s would make a reader look hung, not failed.
+    monkeypatch.setattr(database, "SQLITE_BUSY_TIMEOUT_MS", 300)
+    other = sqlite3.connect(tmp_path / "shared.db", isolation_level=None)
+    try:
+        other.execute("BEGIN IMMEDIATE")
+        other.execute("UPDATE requests SET subject = 'uncommitted' WHERE id = 1")
+        readers = [
+            ["request", "list", "--json"],
+            ["request", "show", "1", "--json"],
+            ["deadlines", "--json"],
+            ["remind", "--json", "--within", "400"],
+            ["remind", "--ics", str(tmp_path / "deadlines.ics")],
+            ["summary", "--json"],
+            ["review", "--json"],
+            ["export", "--format", "json"],
+        ]
+        for args in readers:
+            result = run(*args)
+            # Readers see the last committed state, not the other process's open write.
+            assert "uncommitted" not in result.output, args
+        assert json.loads(run("request", "list", "--json").output)[0]["subject"] == "bodycams"
+        # Writers still take the lock first: this one waits, then gives up.
+        with pytest.raises(OperationalError, match="locked"):
+            run("event", "add", "1", "acknowledged", "2026-10-02")
+        other.execute("COMMIT")
+    finally:
+        other.close()
+    run("event", "add", "1", "acknowledged", "2026-10-02")
+    assert json.loads(run("request", "show", "1", "--json").output)["subject"] == "uncommitted"

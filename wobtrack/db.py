@@ -19,6 +19,11 @@ from wobtrack.resources import migrations_path
 #: How long a SQLite writer waits for another process's write lock before giving up.
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 
+#: Execution option of a connection (or engine) whose transactions only read: on SQLite they
+#: start with a plain (deferred) BEGIN and take no write lock, so a reader never waits for a
+#: writer and never holds one up; ``PRAGMA query_only`` makes an accidental write fail at once.
+READ_ONLY = "wobtrack_read_only"
+
 
 def default_database_path() -> Path:
     """``wobtrack.db`` in the user's data directory (platformdirs)."""
@@ -46,7 +51,8 @@ def database_url(path_or_url: str | None) -> str:
 
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
-    """Create an engine; SQLite gets foreign keys, WAL, a busy timeout and BEGIN IMMEDIATE."""
+    """Create an engine; SQLite gets foreign keys, WAL, a busy timeout and BEGIN IMMEDIATE
+    for writing transactions (``reading(engine)`` for the others)."""
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
         try:
@@ -75,12 +81,23 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
-        # Take the write lock at the start of every transaction: a deferred transaction that
-        # later upgrades to a writer fails at once with "database is locked" when another
-        # process wrote meanwhile, whereas BEGIN IMMEDIATE waits (busy_timeout) and succeeds.
+        if connection.get_execution_options().get(READ_ONLY, False):
+            # A reader sees the snapshot of its first read (WAL) and never needs the lock.
+            connection.exec_driver_sql("PRAGMA query_only=ON")
+            connection.exec_driver_sql("BEGIN")
+            return
+        # Take the write lock at the start of every writing transaction: a deferred
+        # transaction that later upgrades to a writer fails at once with "database is locked"
+        # when another process wrote meanwhile, whereas BEGIN IMMEDIATE waits (busy_timeout).
+        connection.exec_driver_sql("PRAGMA query_only=OFF")
         connection.exec_driver_sql("BEGIN IMMEDIATE")
 
     return engine
+
+
+def reading(engine: Engine) -> Engine:
+    """The same engine (and pool) for transactions that only read (see ``READ_ONLY``)."""
+    return engine.execution_options(**{READ_ONLY: True})
 
 
 def alembic_config(engine: Engine | None = None, connection: Any = None) -> Any:
@@ -108,7 +125,8 @@ def current_revision(engine: Engine) -> str | None:
     """The revision the database is at (None for an empty database)."""
     from alembic.runtime.migration import MigrationContext
 
-    with engine.connect() as connection:
+    # A reader: every command asks this first, and must not wait for another's write lock.
+    with reading(engine).connect() as connection:
         return MigrationContext.configure(connection).get_current_revision()
 
 

@@ -1,8 +1,8 @@
 """The click group, the per-invocation App object and shared option types.
 
-Commands are thin: parse arguments, open one transaction with ``app.transaction()``,
-call one library function, render. Every WobtrackError becomes a one-line message on
-stderr and a non-zero exit status.
+Commands are thin: parse arguments, open one transaction with ``app.transaction()``
+(``write=False`` when they only read), call one library function, render. Every
+WobtrackError becomes a one-line message on stderr and a non-zero exit status.
 """
 
 from __future__ import annotations
@@ -91,11 +91,18 @@ class App:
         return self._engine
 
     @contextmanager
-    def transaction(self) -> Iterator[Session]:
-        """One unit of work: committed when the block ends, rolled back on any error."""
+    def transaction(self, *, write: bool = True) -> Iterator[Session]:
+        """One unit of work: committed when the block ends, rolled back on any error.
+
+        ``write=False`` for commands that only read: on SQLite they take no write lock, so
+        they run while another process writes (and fail if they try to write).
+        """
         from sqlalchemy.orm import Session
 
-        with Session(self.engine(), expire_on_commit=False) as session, session.begin():
+        from wobtrack.db import reading
+
+        bind = self.engine() if write else reading(self.engine())
+        with Session(bind, expire_on_commit=False) as session, session.begin():
             yield session
 
     def close(self) -> None:

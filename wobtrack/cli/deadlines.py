@@ -21,7 +21,7 @@ from wobtrack.reminders import collect_reminders
 @pass_app
 def deadlines(app: App, within_days: int | None, as_json: bool) -> None:
     """List every open deadline, soonest first, with what to do."""
-    with app.transaction() as session:
+    with app.transaction(write=False) as session:
         rows = [r.deadline_json() for r in collect_reminders(session, app.today, within_days)]
     if as_json:
         echo_json(rows)

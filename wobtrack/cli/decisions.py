@@ -125,7 +125,7 @@ def outcome_set(
 @pass_app
 def review(app: App, as_json: bool) -> None:
     """List items whose outcome a person should check."""
-    with app.transaction() as session:
+    with app.transaction(write=False) as session:
         rows = [
             {"request_id": request.id, "authority": request.authority.name, **final.to_json()}
             for request, final in decisions.items_needing_review(session)
@@ -144,7 +144,7 @@ def review(app: App, as_json: bool) -> None:
 @pass_app
 def summary(app: App, referral_only: bool, as_json: bool) -> None:
     """Summarise outcomes per request and timing and outcomes per authority."""
-    with app.transaction() as session:
+    with app.transaction(write=False) as session:
         if referral_only:
             data = reports.referral_only_summary(session)
         else:

@@ -60,7 +60,7 @@ def _emit(draft: drafts.Draft, out: Path | None) -> None:
 @pass_app
 def draft_ingebrekestelling(app: App, request_id: int, fmt: str, out: Path | None) -> None:
     """Draft the notice of default for a request whose decision term has passed."""
-    with app.transaction() as session:
+    with app.transaction(write=False) as session:
         draft = drafts.draft_ingebrekestelling(session, request_id, app.today, fmt=fmt)
     _emit(draft, out)
 
@@ -81,7 +81,7 @@ def draft_bezwaar(
     app: App, request_id: int, decision_id: int | None, fmt: str, out: Path | None
 ) -> None:
     """Draft a bezwaarschrift against a decision, with grounds pre-filled per item."""
-    with app.transaction() as session:
+    with app.transaction(write=False) as session:
         draft = drafts.draft_bezwaar(
             session, request_id, app.today, decision_id=decision_id, fmt=fmt
         )

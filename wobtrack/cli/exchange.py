@@ -32,7 +32,7 @@ def export(app: App, fmt: str, out_dir: Path | None) -> None:
     corrections and the computed deadlines (see docs/export-format.md)."""
     if fmt == "csv" and out_dir is None:
         raise click.UsageError("--format csv writes one file per table: give a folder with --out")
-    with app.transaction() as session:
+    with app.transaction(write=False) as session:
         document = exchange.export_document(session, app.today)
     if out_dir is None:
         click.echo(exchange.dumps_json(document))

@@ -120,7 +120,7 @@ def remind(
         if alarm_days is not None:
             raise click.UsageError("--alarm-days only applies with --ics FILE")
         within = DEFAULT_WITHIN_DAYS if within_days is None else within_days
-        with app.transaction() as session:
+        with app.transaction(write=False) as session:
             reminders = collect_reminders(session, app.today, within)
         if as_json:
             echo_json([reminder.to_json() for reminder in reminders])
@@ -132,7 +132,7 @@ def remind(
 
     if within_days is not None or as_json:
         raise click.UsageError("--ics exports every open deadline: drop --within and --json")
-    with app.transaction() as session:
+    with app.transaction(write=False) as session:
         reminders = collect_reminders(session, app.today)
     days = DEFAULT_ALARM_DAYS if alarm_days is None else alarm_days
     data = calendar_bytes(reminders, today=app.today, alarm_days=days)

@@ -82,7 +82,7 @@ def request_add(
 @pass_app
 def request_list(app: App, as_json: bool) -> None:
     """List all requests."""
-    with app.transaction() as session:
+    with app.transaction(write=False) as session:
         rows = [
             serialize.request_summary_json(r, app.today) for r in tracker.list_requests(session)
         ]
@@ -100,7 +100,7 @@ def request_list(app: App, as_json: bool) -> None:
 @pass_app
 def request_show(app: App, request_id: int, as_json: bool) -> None:
     """Show a request: items, timeline and decisions."""
-    with app.transaction() as session:
+    with app.transaction(write=False) as session:
         data = serialize.request_json(tracker.get_request(session, request_id), app.today)
     if as_json:
         echo_json(data)
