@@ -1,0 +1,482 @@
+"""Stages "resolve" and "review": each item's outcomes from its answer, cross-references,
+the letter as a whole and the inventory; then the review policy (``review.py``)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Final
+
+from wobtrack.parsing.answers.mentions import content_words
+from wobtrack.parsing.classify import (
+    Finding,
+    sentence_outcomes,
+)
+from wobtrack.parsing.document import (
+    Line,
+    Regime,
+    Sentence,
+    _sentences,
+    named_document_numbers,
+)
+from wobtrack.parsing.grounds import find_grounds
+from wobtrack.parsing.inventory import document_outcomes
+from wobtrack.parsing.model import (
+    Evidence,
+    InventoryDocument,
+    ParsedItem,
+    Reference,
+)
+from wobtrack.parsing.request_items import RequestList, is_running_header
+from wobtrack.parsing.review import CONSIDERATION_OUTCOMES, ItemFacts, review
+from wobtrack.parsing.skeleton import (
+    _Layout,
+)
+from wobtrack.parsing.urls import find_urls
+from wobtrack.vocab import OUTCOMES
+
+
+def natural_key(label: str) -> tuple[int, str]:
+    match = re.match(r"(\d+)(.*)", label)
+    return (int(match[1]), match[2]) if match else (10_000, label)
+
+
+@dataclass
+class ItemDraft:
+    number: str
+    text: str | None = None
+    finding: Finding | None = None
+    answered: bool = False
+    shared: bool = False  # decided together with the other items, not on its own
+
+
+@dataclass
+class LetterLevel:
+    """What the letter says as a whole: the facts items fall back on and the review uses."""
+
+    grounds: list[str]
+    urls: list[str]
+    considerations: frozenset[str]
+    has_dictum: bool
+    reason_evidence: list[Evidence] = field(default_factory=list)
+    #: Sentences of the considerations saying part of the request is decided elsewhere.
+    deferred_evidence: list[Evidence] = field(default_factory=list)
+    unread_pages: bool = False
+    #: A page without text layer lies inside the body: any item's answer may be on it.
+    unread_in_body: bool = False
+    repaired_urls: list[str] = field(default_factory=list)
+    #: What the letter decides for the request as a whole (its dictum).
+    outcomes: list[str] = field(default_factory=list)
+    #: The answer layout chosen for the items.
+    layout: str = ""
+    #: Item outcomes the inventory's judgements add up to (all documents together).
+    document_outcomes: list[str] = field(default_factory=list)
+    documents: Sequence[InventoryDocument] = ()
+    decided_as_whole: bool = False
+    partial_decision: bool = False
+
+
+def letter_level(
+    lines: Sequence[Line],
+    layout: _Layout,
+    regime: Regime | None,
+    links: Sequence[str],
+    dictum_sentences: Sequence[Sentence],
+    request: RequestList,
+) -> LetterLevel:
+    """Grounds and referral URLs anywhere in the letter (considerations, annexed
+    inventory), and the outcomes its considerations prove."""
+    body_end = layout.bezwaar if layout.bezwaar is not None else len(lines)
+    keep = [
+        line
+        for index, line in enumerate(lines)
+        if layout.body_start <= index
+        and not (request.start <= index < request.end and request.scheme != "single")
+        and not is_running_header(line.text)
+    ]
+    text_lines = [line.text for line in _without_law_annex(keep)]
+    grounds = find_grounds("\n".join(text_lines), regime)
+    found_urls = [found for found in find_urls(text_lines, links) if found.referral]
+    urls = list(dict.fromkeys(found.value for found in found_urls))
+    repaired = list(dict.fromkeys(found.value for found in found_urls if found.repaired))
+    dictum_texts = {s.text for s in dictum_sentences}
+    considerations: set[str] = set()
+    reason_evidence: list[Evidence] = []
+    deferred_evidence: list[Evidence] = []
+    for sentence in _sentences(lines[layout.body_start : min(layout.closing, body_end)]):
+        if sentence.text in dictum_texts:
+            continue
+        found = [o for o in sentence_outcomes(sentence.text) if o in CONSIDERATION_OUTCOMES]
+        considerations.update(found)
+        if set(found) & _AFWIJZEN_REASONS and len(reason_evidence) < 3:
+            reason_evidence.append(Evidence(sentence.page, sentence.text))
+        if "deferred" in found and len(deferred_evidence) < 3:
+            deferred_evidence.append(Evidence(sentence.page, sentence.text))
+    return LetterLevel(
+        grounds,
+        urls,
+        frozenset(considerations),
+        bool(dictum_sentences),
+        reason_evidence,
+        deferred_evidence,
+        repaired_urls=repaired,
+    )
+
+
+_LAW_ANNEX: Final = re.compile(r"^(?:artikel|art\.)\s*\d+(?:\.\d+)?\s*(?:\w+\s*){0,4}$", re.I)
+
+
+def _without_law_annex(lines: Sequence[Line]) -> list[Line]:
+    """Lines without the reproduced law articles ("Artikel 10" + its leden) of an annex."""
+    kept: list[Line] = []
+    in_law = False
+    for line in lines:
+        if _LAW_ANNEX.match(line.text):
+            in_law = True
+            continue
+        if in_law and (
+            re.match(r"^(?:\d{1,2}\.|[a-i]\.|[a-i]\))\s", line.text) or line.text[:1].islower()
+        ):
+            continue
+        in_law = False
+        kept.append(line)
+    return kept
+
+
+def resolve_items(
+    drafts: dict[str, ItemDraft], warnings: list[str], letter: LetterLevel
+) -> list[ParsedItem]:
+    """Cross-references resolved transitively (cycles reported), letter-level grounds and
+    referral URLs added where an item has none of its own, the review policy applied."""
+    graph = {
+        number: [n for n in draft.finding.refers_to if n != number] if draft.finding else []
+        for number, draft in drafts.items()
+    }
+    cycles = _find_cycles(graph)
+    for cycle in cycles:
+        warnings.append("cross-references form a cycle: " + " -> ".join(cycle + cycle[:1]))
+    in_cycle = {n for cycle in cycles for n in cycle}
+    items: list[ParsedItem] = []
+    for number in sorted(drafts, key=natural_key):
+        draft = drafts[number]
+        finding = draft.finding
+        if not draft.answered or finding is None:
+            warnings.append(
+                f"item {number} is quoted but never answered (unanswered: a ground for bezwaar)"
+            )
+            items.append(
+                ParsedItem(
+                    number,
+                    draft.text,
+                    ("unanswered",),
+                    needs_review=True,
+                    review=(
+                        ("R02-unanswered", "the item is quoted but no answer to it was found"),
+                    ),
+                )
+            )
+            continue
+        reachable = _reachable(graph, number)
+        missing = [n for n in reachable if n not in drafts]
+        for n in missing:
+            warnings.append(f"item {number} refers to item {n}, which the letter does not have")
+        outcomes = list(finding.outcomes)
+        grounds = list(finding.grounds)
+        references = list(finding.references)
+        evidence = list(finding.evidence)
+        for other in reachable:
+            source = drafts.get(other)
+            if source is None or source.finding is None:
+                continue
+            outcomes.extend(o for o in source.finding.outcomes if o not in outcomes)
+            grounds.extend(g for g in source.finding.grounds if g not in grounds)
+            references.extend(r for r in source.finding.references if r not in references)
+            evidence.extend(e for e in source.finding.evidence if e not in evidence)
+        outcomes = fold_outcomes(outcomes)
+        named = _named_documents(finding, letter.documents)
+        if named:
+            # The answer names its documents ("Documenten 3 tot en met 7 betreffen ..."):
+            # the inventory's judgements of those documents decide the item.
+            kept = [o for o in outcomes if o in _BESIDE_DOCUMENTS]
+            outcomes = fold_outcomes(document_outcomes(named) + kept)
+            evidence.extend(
+                Evidence(d.page or 1, f"inventory: document {d.number}: {d.judgement_text}")
+                for d in named[:5]
+            )
+        if draft.shared and letter.partial_decision and "deferred" in letter.considerations:
+            # A deelbesluit that names the items it decides and says the rest is decided
+            # in another partial decision: an item it does not name is deferred (flagged).
+            outcomes = ["deferred"]
+            evidence = letter.deferred_evidence or evidence
+        from_inventory = False
+        if letter.documents and (letter.decided_as_whole or draft.shared):
+            titled = _documents_by_title(draft.text or "", letter.documents)
+            if titled:
+                # The inventory row titled like the item decides it (documents are not
+                # mapped to items by the letter): flagged.
+                outcomes = fold_outcomes(document_outcomes(titled))
+                from_inventory = bool(outcomes)
+                evidence.extend(
+                    Evidence(d.page or 1, f"inventory: {d.title}: {d.judgement_text}")
+                    for d in titled[:5]
+                )
+        if not outcomes and (letter.decided_as_whole or draft.shared):
+            # No decision wording, but the inventory decides per document: the item gets
+            # what its documents add up to, flagged (documents are not mapped to items).
+            outcomes = list(letter.document_outcomes)
+            from_inventory = bool(outcomes)
+        answered_in_letter = False
+        if (
+            not outcomes
+            and letter.layout in _OWN_ANSWER_LAYOUTS
+            and "?" in (draft.text or "")
+            and len(finding.sentences) >= 2
+        ):
+            # A question answered in prose under its own heading: the answer is in the
+            # letter itself, which counts as granted (flagged: no decision wording).
+            outcomes = ["granted"]
+            answered_in_letter = True
+            evidence = [Evidence(s.page, s.text) for s in finding.sentences[:2]]
+        if "refused" in finding.weak and _AFWIJZEN_REASONS & set(outcomes):
+            # "moet ik uw verzoek afwijzen ... geen documenten aangetroffen": the answer
+            # gives the reason for its afwijzing itself.
+            outcomes = [o for o in outcomes if o != "refused"]
+        reasons = letter.considerations & _AFWIJZEN_REASONS
+        if outcomes == ["refused"] and "refused" in finding.weak and not grounds and reasons:
+            # "afwijzen" is resolved by its reason: no documents, already public, no Wob
+            # request (LABELS §2.2); the considerations give the reason.
+            outcomes = sorted(reasons, key=OUTCOMES.index)
+            evidence.extend(letter.reason_evidence)
+        whole = letter.decided_as_whole or draft.shared
+        if {"refused", "partly_granted"} & set(outcomes) and (whole or not grounds):
+            grounds.extend(g for g in letter.grounds if g not in grounds)
+        references = _whole_urls(references, finding, letter.urls)
+        own_urls = [r for r in references if r.kind == "url"]
+        if whole or ("referred" in outcomes and not own_urls):
+            for url in letter.urls:
+                reference = Reference("url", url)
+                if reference not in references:
+                    references.append(reference)
+        facts = ItemFacts(
+            number,
+            tuple(outcomes),
+            tuple(grounds),
+            own_outcomes=tuple(fold_outcomes(list(finding.outcomes) + document_outcomes(named))),
+            letter_outcomes=tuple(letter.outcomes),
+            layout=letter.layout,
+            matched_by_topic=finding.matched_by_topic,
+            fallback=draft.shared,
+            decided_as_whole=letter.decided_as_whole,
+            has_dictum=letter.has_dictum,
+            partial_decision=letter.partial_decision,
+            items_in_letter=len(drafts),
+            considerations=letter.considerations,
+            letter_grounds=tuple(letter.grounds),
+            unresolved_reference=bool(missing) or number in in_cycle,
+            unread_pages=letter.unread_pages,
+            unread_in_body=letter.unread_in_body,
+            from_inventory=from_inventory,
+            answered_in_letter=answered_in_letter,
+        )
+        fired = review(facts)
+        if not outcomes:
+            evidence = evidence or [Evidence(s.page, s.text) for s in finding.sentences[:3]]
+        items.append(
+            ParsedItem(
+                number=number,
+                text=draft.text,
+                outcomes=tuple(sorted(outcomes, key=OUTCOMES.index)),
+                grounds=tuple(grounds),
+                refers_to=tuple(finding.refers_to),
+                references=tuple(references),
+                evidence=tuple(evidence),
+                needs_review=bool(fired),
+                review=tuple((rule.code, rule.reason) for rule in fired),
+            )
+        )
+    return items
+
+
+#: Layouts in which an item has an answer section of its own.
+_OWN_ANSWER_LAYOUTS: Final = frozenset({"headings", "second_list", "interleaved"})
+
+#: Outcomes an item keeps beside the judgements of the documents its answer names.
+_BESIDE_DOCUMENTS: Final = frozenset({"not_held", "deferred", "forwarded", "out_of_scope"})
+
+
+def _documents_by_title(
+    text: str, documents: Sequence[InventoryDocument]
+) -> list[InventoryDocument]:
+    """The inventory rows whose title shares the most words with the item's text (at
+    least two, or the whole title), when every one of them has a judgement."""
+    words = content_words(text)
+    if not words or len(words) > 6:
+        return []  # only an item that names a document ("Handvest maatwerk") is matched
+    scored: list[tuple[int, InventoryDocument]] = []
+    for document in documents:
+        title = content_words(document.title or "")
+        shared = len(words & title)
+        if shared >= 2 or (shared and shared == len(title)):
+            scored.append((shared, document))
+    if not scored:
+        return []
+    best = max(score for score, _ in scored)
+    chosen = [d for score, d in scored if score == best]
+    if len(chosen) == len(documents) or any(d.judgement is None for d in chosen):
+        return []
+    return chosen
+
+
+def _named_documents(
+    finding: Finding, documents: Sequence[InventoryDocument]
+) -> list[InventoryDocument]:
+    """The inventory rows an answer names by number, when all of them have a judgement."""
+    if not documents:
+        return []
+    by_number = {d.number.lstrip("0") or "0": d for d in documents if d.number}
+    named: list[InventoryDocument] = []
+    for sentence in finding.sentences:
+        for number in named_document_numbers(sentence.text):
+            document = by_number.get(number.lstrip("0") or "0")
+            if document is not None and document not in named:
+                named.append(document)
+    if any(d.judgement is None for d in named):
+        return []
+    return named
+
+
+#: The reasons that turn "uw verzoek af te wijzen" into an outcome other than a refusal.
+_AFWIJZEN_REASONS: Final = frozenset({"not_held", "referred", "out_of_scope", "not_handled"})
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text).lower()
+
+
+def _whole_urls(
+    references: list[Reference], finding: Finding, letter_urls: Sequence[str]
+) -> list[Reference]:
+    """The item's URLs as the URL finder joined them (wrapped, split over table cells),
+    for the URLs that start in the item's own answer; a cut-off form is replaced."""
+    answer = _squash(" ".join(s.text for s in finding.sentences))
+    result = list(references)
+    for url in letter_urls:
+        squashed = _squash(url)
+        head, tail = squashed[:28], squashed[-16:]
+        # Both ends must stand in the answer: URLs of one site share their beginning.
+        if len(head) < 12 or head not in answer or tail not in answer:
+            continue
+        result = [
+            r
+            for r in result
+            if not (
+                r.kind == "url"
+                and len(_squash(r.value)) >= len(head)
+                and _squash(url).startswith(_squash(r.value))
+            )
+        ]
+        reference = Reference("url", url)
+        if reference not in result:
+            result.append(reference)
+    return result
+
+
+def unread_in_body(blank: Sequence[str], lines: Sequence[Line], layout: _Layout) -> bool:
+    """Whether a page without text layer lies between the body's first and last page."""
+    if not blank or not lines or layout.closing <= layout.body_start:
+        return False
+    first = lines[layout.body_start].page
+    last = lines[min(layout.closing, len(lines)) - 1].page
+    return any(first < int(page) <= last + 1 for page in blank) and any(
+        line.page > int(page) for page in blank for line in lines[layout.closing :]
+    )
+
+
+def fold_outcomes(outcomes: list[str]) -> list[str]:
+    """Disclosed and withheld documents under one item are one partial disclosure."""
+    found = list(dict.fromkeys(outcomes))
+    if "granted" in found and "refused" in found:
+        found = [o for o in found if o not in ("granted", "refused")] + ["partly_granted"]
+    if "partly_granted" in found and "refused" in found:
+        found.remove("refused")  # documents withheld beside others disclosed: partial
+    if "partly_granted" in found and "granted" in found:
+        found.remove("granted")
+    return list(dict.fromkeys(found))
+
+
+def _reachable(graph: dict[str, list[str]], start: str) -> list[str]:
+    """Items reachable from ``start`` over cross-references (not ``start`` itself)."""
+    seen: list[str] = []
+    stack = list(reversed(graph.get(start, [])))
+    while stack:
+        node = stack.pop()
+        if node == start or node in seen:
+            continue
+        seen.append(node)
+        stack.extend(reversed(graph.get(node, [])))
+    return seen
+
+
+def _find_cycles(graph: dict[str, list[str]]) -> list[list[str]]:
+    """One cycle per group of items that refer to each other in a circle (linear time).
+
+    The groups are the strongly connected components of the cross-reference graph
+    (Tarjan); each is reported by one cycle through its lowest-numbered item.
+    """
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    on_stack: set[str] = set()
+    stack: list[str] = []
+    components: list[list[str]] = []
+    for root in sorted(graph, key=natural_key):
+        if root in index:
+            continue
+        work: list[tuple[str, int]] = [(root, 0)]
+        while work:
+            node, child = work.pop()
+            if child == 0:
+                index[node] = low[node] = len(index)
+                stack.append(node)
+                on_stack.add(node)
+            targets = [t for t in graph.get(node, []) if t in graph]
+            if child < len(targets):
+                work.append((node, child + 1))
+                target = targets[child]
+                if target not in index:
+                    work.append((target, 0))
+                elif target in on_stack:
+                    low[node] = min(low[node], index[target])
+                continue
+            if low[node] == index[node]:
+                component: list[str] = []
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    component.append(member)
+                    if member == node:
+                        break
+                if len(component) > 1:
+                    components.append(component)
+            if work:
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[node])
+    return [_cycle_through(graph, set(c)) for c in components]
+
+
+def _cycle_through(graph: dict[str, list[str]], members: set[str]) -> list[str]:
+    """A shortest cycle through the lowest-numbered member, inside ``members``."""
+    start = min(members, key=natural_key)
+    previous: dict[str, str] = {}
+    queue = [start]
+    for node in queue:
+        for target in graph.get(node, []):
+            if target == start:
+                path = [node]
+                while path[-1] != start:
+                    path.append(previous[path[-1]])
+                return list(reversed(path))
+            if target in members and target not in previous and target != start:
+                previous[target] = node
+                queue.append(target)
+    return sorted(members, key=natural_key)  # unreachable for a strongly connected group
