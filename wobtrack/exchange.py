@@ -38,8 +38,7 @@ from sqlalchemy.orm import Session
 
 from wobtrack.errors import InvalidInput, WobtrackError
 from wobtrack.models import Base
-from wobtrack.status import request_status
-from wobtrack.tracker import list_requests
+from wobtrack.status import load_overviews
 
 FORMAT: Final = "wobtrack-export"
 VERSION: Final = 1
@@ -144,8 +143,8 @@ def export_document(session: Session, today: date) -> dict[str, Any]:
             {column: _json_value(row[column], kind) for column, kind in kinds} for row in rows
         ]
     deadlines: list[dict[str, Any]] = []
-    for request in list_requests(session):
-        for deadline in request_status(request, today).deadlines:
+    for request in load_overviews(session):
+        for deadline in request.status(today).deadlines:
             data = {"request_id": request.id, **deadline.to_json()}
             deadlines.append({column: data[column] for column, _ in DEADLINE_COLUMNS})
     document["deadlines"] = deadlines

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from wobtrack.dates import iso_or_none
 from wobtrack.models import Decision, Event, Request, RequestItem
+
+if TYPE_CHECKING:
+    from wobtrack.deadlines.status import RequestStatus
+    from wobtrack.status import RequestOverview
 
 
 def item_json(item: RequestItem) -> dict[str, Any]:
@@ -76,17 +80,39 @@ def request_summary_json(request: Request, today: date) -> dict[str, Any]:
     """One row of ``request list --json``, with the state and the next open deadline."""
     from wobtrack.status import request_status
 
-    status = request_status(request, today)
+    return _summary_json(
+        request.id,
+        request.authority.name,
+        request,
+        len(request.items),
+        request_status(request, today),
+    )
+
+
+def overview_json(overview: RequestOverview, today: date) -> dict[str, Any]:
+    """``request_summary_json`` of a request read by ``status.load_overviews`` (same shape)."""
+    return _summary_json(
+        overview.id, overview.authority, overview, overview.item_count, overview.status(today)
+    )
+
+
+def _summary_json(
+    request_id: int,
+    authority: str,
+    request: Request | RequestOverview,
+    item_count: int,
+    status: RequestStatus,
+) -> dict[str, Any]:
     upcoming = [d for d in status.deadlines if not d.passed or d.key.endswith("_from")]
     return {
-        "id": request.id,
-        "authority": request.authority.name,
+        "id": request_id,
+        "authority": authority,
         "subject": request.subject,
         "regime": request.regime,
         "reference": request.reference,
         "sent": iso_or_none(request.sent_on),
         "received": iso_or_none(request.received_on),
-        "item_count": len(request.items),
+        "item_count": item_count,
         "state": status.state,
         "next_deadline": None
         if not upcoming

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from wobtrack.errors import InvalidInput, NotFound
 from wobtrack.items import ItemText, leading_number, split_numbered_items
-from wobtrack.models import Authority, Event, Request, RequestItem
+from wobtrack.models import Authority, Decision, Event, Request, RequestItem
 from wobtrack.vocab import EVENT_KINDS, REGIMES, normalise_event_kind
 
 #: The Woo replaced the Wob on this day; a request received on or after it is a Woo request.
@@ -158,7 +158,12 @@ def get_request(session: Session, request_id: int) -> Request:
 
 def list_requests(session: Session) -> list[Request]:
     """All requests, oldest first, with everything overviews read loaded up front
-    (authority, items with their outcomes and corrections, events, decisions)."""
+    (authority, items with their outcomes and corrections, events, decisions).
+
+    A decision's stored parser output (``Decision.parsed``, the largest column by far) is
+    left in the database until it is read. Listings that need only a request's state and
+    deadlines use ``wobtrack.status.load_overviews`` instead.
+    """
     return list(
         session.scalars(
             select(Request)
@@ -167,7 +172,7 @@ def list_requests(session: Session) -> list[Request]:
                 selectinload(Request.items).selectinload(RequestItem.outcomes),
                 selectinload(Request.items).selectinload(RequestItem.corrections),
                 selectinload(Request.events),
-                selectinload(Request.decisions),
+                selectinload(Request.decisions).defer(Decision.parsed),
             )
             .order_by(Request.id)
         )

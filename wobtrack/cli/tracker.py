@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from wobtrack import db as database
-from wobtrack import serialize, tracker
+from wobtrack import serialize, status, tracker
 from wobtrack.cli.base import DATE, App, cli, echo_json, json_option, pass_app
 from wobtrack.cli.render import render_request, render_request_table
 from wobtrack.vocab import REGIMES
@@ -83,9 +83,7 @@ def request_add(
 def request_list(app: App, as_json: bool) -> None:
     """List all requests."""
     with app.transaction(write=False) as session:
-        rows = [
-            serialize.request_summary_json(r, app.today) for r in tracker.list_requests(session)
-        ]
+        rows = [serialize.overview_json(r, app.today) for r in status.load_overviews(session)]
     if as_json:
         echo_json(rows)
     elif not rows:

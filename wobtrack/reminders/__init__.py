@@ -62,7 +62,14 @@ def collect_reminders(
     for row in open_deadlines(session, today, within_days):
         info = infos.get(row.request.id)
         if info is None:
-            info = infos[row.request.id] = request_info(row.request, today)
+            info = infos[row.request.id] = RequestInfo(
+                request_id=row.request.id,
+                authority=row.request.authority,
+                subject=row.request.subject,
+                reference=row.request.reference,
+                deadlines=row.deadlines,
+                facts=row.request.facts,
+            )
         reminders.append(Reminder(info, row.deadline))
     return reminders
 
