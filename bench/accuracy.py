@@ -8,15 +8,20 @@ through tests/test_scoreboard.py).
 
 It runs ``<shared>/eval/score_parse.py`` (read-only, not ours) over each labelled set in
 ``<shared>/corpus`` (wob-letters and, when present, woo-letters) and reads the counts back
-from the scorer's summary lines. The scorer calls ``wobtrack`` from PATH; a temporary
-``wobtrack`` shim that runs ``python -m wobtrack`` on this checkout is put first on PATH, so
-the figures are always of this checkout, whatever else is installed. Extracted text comes
-from wobtrack's usual content-hash cache, so a second run takes seconds.
+from the scorer's summary lines. One figure the scorer does not print, *flagged right*
+(noise: a right item marked ``needs_review``), is counted here from the parse output the
+scorer saves (``--out``) and the labels, with the scorer's own rule for "right".
+
+The scorer calls ``wobtrack`` from PATH; a temporary ``wobtrack`` shim that runs
+``python -m wobtrack`` on this checkout is put first on PATH, so the figures are always of
+this checkout, whatever else is installed. Extracted text comes from wobtrack's usual
+content-hash cache, so a second run takes seconds.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import os
 import re
@@ -26,7 +31,7 @@ import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 ROOT = Path(__file__).resolve().parents[1]
 SCOREBOARD = ROOT / "tests" / "data" / "scoreboard.json"
@@ -46,11 +51,14 @@ class Field:
 
 
 #: In the order of the table. "flagged" has no better direction: it rises when a silent
-#: error becomes flagged and falls when a flagged item becomes right. Inventory rows are
-#: "got of want"; more is not better.
+#: error becomes flagged and falls when a flagged item becomes right. "flagged_right" (a
+#: right item marked needs_review: noise) is out of the items right and recorded, not
+#: guarded: it falls when a flag is dropped from a right item, but also when a flagged
+#: right item turns wrong. Inventory rows are "got of want"; more is not better.
 FIELDS = (
     Field("items_right", "items right", "up"),
     Field("flagged", "flagged", "info"),
+    Field("flagged_right", "flagged right (noise)", "info"),
     Field("silent_errors", "silent errors", "down"),
     Field("extra_items", "extra items", "down"),
     Field("grounds", "grounds found", "up"),
@@ -144,6 +152,11 @@ def _shim(directory: Path) -> None:
 
 def run_scorer(shared: Path, name: str, jobs: int = 2, timeout: float = 900) -> str:
     """The scorer's full output for one labelled set, parsed by this checkout."""
+    return _run_scorer(shared, name, jobs, timeout)[0]
+
+
+def _run_scorer(shared: Path, name: str, jobs: int, timeout: float) -> tuple[str, Any]:
+    """The scorer's full output and the parse JSON it saved (``--out``)."""
     scorer = shared / "eval" / "score_parse.py"
     if not scorer.is_file():
         raise ScorerError(f"{scorer} is missing")
@@ -169,12 +182,78 @@ def run_scorer(shared: Path, name: str, jobs: int = 2, timeout: float = 900) -> 
             err = (out / "parse.err").read_text(encoding="utf-8") if out.is_dir() else ""
             tail = "\n".join(err.strip().splitlines()[-6:])
             raise ScorerError(f"wobtrack parse printed nothing for {name}:\n{tail}")
-    return proc.stdout
+        try:
+            parsed = json.loads(raw)
+        except json.JSONDecodeError as exc:
+            raise ScorerError(f"the parse output the scorer saved for {name}: {exc}") from exc
+    return proc.stdout, parsed
+
+
+class _ItemRight(Protocol):
+    def __call__(self, lab: dict[str, Any], got: set[str], /) -> bool: ...
+
+
+def scorer_item_right(shared: Path) -> _ItemRight:
+    """The scorer's own ``item_right(label_item, outcome_set)``, so that "right" here is
+    exactly the scorer's (the primary outcome among the parser's, nothing outside
+    ``allowed``; the label ``other`` for any of the scorer's other outcomes)."""
+    path = shared / "eval" / "score_parse.py"
+    spec = importlib.util.spec_from_file_location("_wobtrack_score_parse", path)
+    if spec is None or spec.loader is None:
+        raise ScorerError(f"cannot load {path}")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    item_right: _ItemRight | None = getattr(module, "item_right", None)
+    if item_right is None:
+        raise ScorerError(f"{path} has no item_right(): the noise count cannot follow it")
+    return item_right
+
+
+def flagged_right(corpus: Path, parsed: Any, item_right: _ItemRight) -> tuple[int, int]:
+    """(right items marked ``needs_review``, right items) of one labelled set.
+
+    ``parsed`` is the ``wobtrack parse --json`` output the scorer saved; items are matched
+    to ``corpus/item-labels.jsonl`` as the scorer does: by file (real path) and by
+    ``number`` lower-cased; letters labelled ``"score_items": false`` are not scored.
+    """
+    if isinstance(parsed, dict):  # the scorer accepts a wrapped list too
+        parsed = parsed.get("files") or parsed.get("results") or [parsed]
+    by_file = {os.path.realpath(entry.get("file", "")): entry for entry in parsed}
+    flagged = right = 0
+    labels = corpus / "item-labels.jsonl"
+    for line in labels.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        label = json.loads(line)
+        got = by_file.get(os.path.realpath(corpus / label["file"]))
+        if got is None or label.get("score_items") is False:
+            continue
+        items = {str(i.get("number")).lower(): i for i in got.get("items", [])}
+        for want in label["items"]:
+            item = items.get(str(want["number"]).lower(), {})
+            if item_right(want, set(item.get("outcomes") or [])):
+                right += 1
+                flagged += bool(item.get("needs_review"))
+    return flagged, right
+
+
+def measure_set(shared: Path, name: str, jobs: int = 2, timeout: float = 900) -> dict[str, Any]:
+    """The figures of one labelled set: the scorer's summary plus the noise count."""
+    output, parsed = _run_scorer(shared, name, jobs, timeout)
+    figures = parse_summary(output)
+    noise, right = flagged_right(shared / "corpus" / name, parsed, scorer_item_right(shared))
+    if right != figures["items_right"]["n"]:  # the scorer changed its rule or its matching
+        raise ScorerError(
+            f"{name}: {right} items right by the scorer's rule here, "
+            f"{figures['items_right']['n']} in its summary: the noise count is out of step"
+        )
+    figures["flagged_right"] = {"n": noise, "of": right}
+    return figures
 
 
 def measure(shared: Path, jobs: int = 2) -> dict[str, dict[str, Any]]:
     """``{set: figures}`` for every labelled set present under ``shared``."""
-    return {name: parse_summary(run_scorer(shared, name, jobs)) for name in available_sets(shared)}
+    return {name: measure_set(shared, name, jobs) for name in available_sets(shared)}
 
 
 def fraction(figure: dict[str, Any]) -> str:
