@@ -8,12 +8,14 @@ Not a test: run it by hand, on a quiet machine.
     python bench/bench_tracker.py --pg postgresql+psycopg://postgres@127.0.0.1:5432/test
 
 A generator fills a fresh database (SQLite file; with ``--pg`` also a fresh PostgreSQL
-schema) with N requests x 20 items, ~3 events each, and for half of them a decision with an
-outcome per item (and a person's correction of one item), in bulk inserts that give the same
-rows as the library's services. Then every listing command runs as ``python -m wobtrack`` in
-a subprocess of its own, with ``--today`` fixed; the child's CPU seconds (user + system) and
-peak resident memory come from ``os.wait4`` (the child's own ``rusage``, which is what
-``resource.getrusage(RUSAGE_CHILDREN)`` adds up). An empty command (``--version``) in the
+schema) with N requests x 20 items, sent and received dates and ~2 timeline events each, and
+for half of them a decision with an outcome per item (and a person's correction of one
+item), in bulk inserts that give the same rows as the library's services. Then every listing
+command runs as ``python -m wobtrack`` in a subprocess of its own, with ``--today`` fixed;
+the child's CPU seconds (user + system) and peak resident memory come from ``os.wait4`` (the
+child's own ``rusage``, which is what ``resource.getrusage(RUSAGE_CHILDREN)`` adds up). The
+database is filled by a helper process, so that the measuring process stays small: a child's
+peak includes its parent's memory before ``exec``. An empty command (``--version``) in the
 same run is the baseline: the ratios say how much of a command is more than start-up.
 
 Each command's output is hashed (SHA-256 of stdout, or of the file for ``remind --ics``), so
@@ -43,19 +45,6 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from sqlalchemy import insert, text  # noqa: E402
-from sqlalchemy.engine import Engine, make_url  # noqa: E402
-
-from wobtrack import db as database  # noqa: E402
-from wobtrack.models import (  # noqa: E402
-    Authority,
-    Decision,
-    Event,
-    ItemOutcome,
-    OutcomeCorrection,
-    Request,
-    RequestItem,
-)
 
 TODAY = date(2026, 11, 22)
 ITEMS_PER_REQUEST = 20
@@ -107,8 +96,20 @@ def _parsed(request_id: int, numbers: list[str], outcomes: list[list[str]]) -> d
     }
 
 
-def generate(engine: Engine, n: int, seed: int = 14) -> dict[str, int]:
+def generate(engine: Any, n: int, seed: int = 14) -> dict[str, int]:
     """Fill an empty, migrated database with ``n`` requests; return row counts."""
+    from sqlalchemy import insert, text
+
+    from wobtrack.models import (
+        Authority,
+        Decision,
+        Event,
+        ItemOutcome,
+        OutcomeCorrection,
+        Request,
+        RequestItem,
+    )
+
     rng = random.Random(seed)
     authorities = [{"id": a, "name": f"Gemeente {a:03d}"} for a in range(1, AUTHORITIES + 1)]
     requests: list[dict[str, Any]] = []
@@ -311,39 +312,72 @@ def best_of(url: str, args: list[str], workdir: Path, repeat: int) -> Measure:
     return min(runs, key=lambda m: m.cpu)
 
 
+def helper(action: str, base_url: str, *rest: str) -> None:
+    """Create or drop a schema, or fill a database, in a process of its own.
+
+    The measuring process stays small: a child's peak memory (``ru_maxrss``) includes what it
+    inherited from its parent before ``exec``, so the parent must not hold the generated rows.
+    """
+    from sqlalchemy import text
+    from sqlalchemy.engine import make_url
+
+    from wobtrack import db as database
+
+    if action == "create-schema":
+        admin = database.make_engine(base_url)
+        with admin.begin() as conn:
+            conn.execute(text(f'CREATE SCHEMA "{rest[0]}"'))
+        admin.dispose()
+        url = make_url(base_url).update_query_dict({"options": f"-csearch_path={rest[0]}"})
+        print(url.render_as_string(hide_password=False))
+    elif action == "drop-schema":
+        admin = database.make_engine(base_url)
+        with admin.begin() as conn:
+            conn.execute(text(f'DROP SCHEMA "{rest[0]}" CASCADE'))
+        admin.dispose()
+    elif action == "generate":
+        engine = database.make_engine(base_url)
+        database.upgrade(engine)
+        started = time.perf_counter()
+        counts = generate(engine, int(rest[0]))
+        engine.dispose()
+        print(f"generated {counts} in {time.perf_counter() - started:.1f} s")
+
+
+def _helper(*args: str) -> str:
+    done = subprocess.run(
+        [sys.executable, __file__, "--helper", *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    if done.returncode != 0:
+        raise SystemExit(done.stderr)
+    return done.stdout.strip()
+
+
 @dataclass
 class Backend:
     name: str
     base_url: str | None  # None: a SQLite file per size
 
-    def fresh(self, workdir: Path, n: int) -> tuple[str, Engine, str | None]:
+    def fresh(self, workdir: Path, n: int) -> tuple[str, str | None]:
         if self.base_url is None:
             path = workdir / f"tracker-{n}.db"
             path.unlink(missing_ok=True)
-            url = f"sqlite:///{path}"
-            return url, database.make_engine(url), None
+            return f"sqlite:///{path}", None
         schema = f"bench_{n}_{uuid.uuid4().hex[:8]}"
-        admin = database.make_engine(self.base_url)
-        with admin.begin() as conn:
-            conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-        admin.dispose()
-        url = (
-            make_url(self.base_url)
-            .update_query_dict({"options": f"-csearch_path={schema}"})
-            .render_as_string(hide_password=False)
-        )
-        return url, database.make_engine(url), schema
+        return _helper("create-schema", self.base_url, schema), schema
 
     def drop(self, schema: str | None) -> None:
-        if schema is None or self.base_url is None:
-            return
-        admin = database.make_engine(self.base_url)
-        with admin.begin() as conn:
-            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
+        if schema is not None and self.base_url is not None:
+            _helper("drop-schema", self.base_url, schema)
 
 
 def main() -> None:
+    if sys.argv[1:2] == ["--helper"]:
+        helper(*sys.argv[2:])
+        return
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 3000])
     parser.add_argument("--big", action="store_true", help="also 10,000 requests")
@@ -370,16 +404,10 @@ def main() -> None:
         workdir = Path(tmp)
         for backend in backends:
             for n in sizes:
-                url, engine, schema = backend.fresh(workdir, n)
+                url, schema = backend.fresh(workdir, n)
                 try:
-                    database.upgrade(engine)
-                    started = time.perf_counter()
-                    counts = generate(engine, n)
-                    made = time.perf_counter() - started
-                    engine.dispose()
-                    print(
-                        f"# {backend.name} {n}: generated {counts} in {made:.1f} s", file=sys.stderr
-                    )
+                    made = _helper("generate", url, str(n))
+                    print(f"# {backend.name} {n}: {made}", file=sys.stderr)
                     base = best_of(url, BASELINE[1], workdir, max(args.repeat, 3))
                     rows = [(BASELINE[0], base)]
                     for label, cmd in commands:
