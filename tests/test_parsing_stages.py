@@ -197,7 +197,7 @@ def test_whole_letter_decision_takes_grounds_from_the_considerations() -> None:
         (
             ItemFacts(
                 "1", ("partly_granted",), (), decided_as_whole=True, partial_decision=True,
-                items_in_letter=3,
+                items_in_letter=3, considerations=frozenset({"deferred"}),
             ),
             "R07-partial-decision",
         ),

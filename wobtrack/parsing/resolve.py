@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Final
 
+from wobtrack.parsing import phrases
 from wobtrack.parsing.answers.mentions import content_words
 from wobtrack.parsing.classify import (
     Finding,
@@ -19,6 +20,7 @@ from wobtrack.parsing.document import (
     Sentence,
     _sentences,
     named_document_numbers,
+    urls_in,
 )
 from wobtrack.parsing.grounds import find_grounds
 from wobtrack.parsing.inventory import document_outcomes
@@ -29,7 +31,7 @@ from wobtrack.parsing.model import (
     Reference,
 )
 from wobtrack.parsing.request_items import RequestList, is_running_header
-from wobtrack.parsing.review import CONSIDERATION_OUTCOMES, ItemFacts, review
+from wobtrack.parsing.review import CONSIDERATION_OUTCOMES, POINTED_REFERRAL, ItemFacts, review
 from wobtrack.parsing.skeleton import (
     _Layout,
 )
@@ -109,6 +111,10 @@ def letter_level(
             continue
         found = [o for o in sentence_outcomes(sentence.text) if o in CONSIDERATION_OUTCOMES]
         considerations.update(found)
+        if "referred" in found and _points_somewhere(sentence.text):
+            # "Is reeds openbaar: https://..." points to something; the standard paragraph
+            # "De Wob is niet van toepassing op documenten die reeds openbaar zijn" does not.
+            considerations.add(POINTED_REFERRAL)
         if set(found) & _AFWIJZEN_REASONS and len(reason_evidence) < 3:
             reason_evidence.append(Evidence(sentence.page, sentence.text))
         if "deferred" in found and len(deferred_evidence) < 3:
@@ -390,6 +396,13 @@ def unread_in_body(blank: Sequence[str], lines: Sequence[Line], layout: _Layout)
     last = lines[min(layout.closing, len(lines)) - 1].page
     return any(first < int(page) <= last + 1 for page in blank) and any(
         line.page > int(page) for page in blank for line in lines[layout.closing :]
+    )
+
+
+def _points_somewhere(text: str) -> bool:
+    """Whether a sentence names what is already public: a URL, documents or a decision."""
+    return bool(
+        urls_in(text) or named_document_numbers(text) or phrases.EARLIER_DECISION.search(text)
     )
 
 

@@ -291,13 +291,15 @@ def _layout(lines: Sequence[Line]) -> _Layout:
         ),
         len(lines),
     )
-    # The clause heading starts a block: "Rechtsbescherming d.d. 5 november ..." continuing
-    # "antwoorden van de Minister voor" is a ministry's name, not the clause.
+    # A heading alone on its line ("Bezwaar") is the clause; one with more words on the
+    # line starts a block: "Rechtsbescherming d.d. 5 november ..." continuing "antwoorden
+    # van de Minister voor" is a ministry's name, not the clause.
     bezwaar = next(
         (
             i
             for i in range(body_start, len(lines))
-            if phrases.BEZWAAR_HEADING.match(lines[i].text) and _starts_block(lines, i, body_start)
+            if phrases.BEZWAAR_HEADING.match(lines[i].text)
+            and (len(lines[i].text.split()) <= 4 or _starts_block(lines, i, body_start))
         ),
         None,
     )
