@@ -401,9 +401,7 @@ def unread_in_body(blank: Sequence[str], lines: Sequence[Line], layout: _Layout)
 
 def _points_somewhere(text: str) -> bool:
     """Whether a sentence names what is already public: a URL, documents or a decision."""
-    return bool(
-        urls_in(text) or phrases.EARLIER_DECISION.search(text)
-    )
+    return bool(urls_in(text) or phrases.EARLIER_DECISION.search(text))
 
 
 def fold_outcomes(outcomes: list[str]) -> list[str]:
