@@ -487,3 +487,14 @@ def test_an_unread_page_between_the_answers_flags_every_item() -> None:
     for item in letter.items:
         assert "R10-unread-pages" in [code for code, _ in item.review]
     assert letter.bezwaar is not None
+
+
+def test_a_longer_heading_ends_the_paragraph_answering_an_item() -> None:
+    letter = parse(
+        "Geachte heer,\nU vraagt om:\n1. het rapport;\n2. de offertes.\n"
+        "Overwegingen\nVoor de onder punt 2 verzochte offertes zijn geen documenten gevonden.\n"
+        "Informatie die valt buiten de reikwijdte van uw verzoek\n"
+        "Een deel van de mails gaat over iets anders en valt buiten de reikwijdte van uw "
+        "verzoek.\nBesluit\nIk maak het rapport openbaar.\nHoogachtend,"
+    )
+    assert letter.item("2").outcomes == ("not_held",)

@@ -256,7 +256,7 @@ def _paragraphs(lines: Sequence[Line]) -> list[list[Line]]:
         # A title stands between a closed sentence and prose; a table header ("Nr. Document
         # Beoordeling") is followed by numbered rows and belongs to the answer.
         title = _starts_section(line.text) or (
-            _looks_like_title(line.text)
+            (_looks_like_title(line.text) or _long_title(line.text))
             and (not previous or _ends_sentence(previous))
             and following[:1].isupper()
         )
@@ -266,6 +266,19 @@ def _paragraphs(lines: Sequence[Line]) -> list[list[Line]]:
             continue
         paragraphs[-1].append(line)
     return [p for p in paragraphs if p]
+
+
+def _long_title(text: str) -> bool:
+    """A heading of up to ten words ("Informatie die valt buiten de reikwijdte van uw
+    verzoek"): much shorter than a line of running text, no final punctuation."""
+    words = text.split()
+    return (
+        len(words) <= 10
+        and len(text) < 65
+        and text[:1].isupper()
+        and not re.search(r"[.,:;!?)]$", text)
+        and "://" not in text
+    )
 
 
 def _starts_section(text: str) -> bool:
