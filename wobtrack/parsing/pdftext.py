@@ -5,6 +5,10 @@ annotations (and, per annotation, its page and the words under it), or raises
 ``UnreadableDocument`` with a one-line, actionable message. The result is cached by the
 file's content hash (sha256) as a small JSON file in the user's cache directory, so parsing
 an unchanged file again costs one hash and one small read.
+
+With ``ocr=True``, the pages without a usable text layer (scans) are read by OCR
+(``wobtrack.parsing.ocr``: OCRmyPDF and Tesseract's Dutch model, only those pages); the
+result is cached beside the text, under a key that includes the OCR version.
 """
 
 from __future__ import annotations
@@ -42,6 +46,11 @@ _MAGIC_WINDOW = 1024
 
 _OCR_HINT = "run OCR first, e.g. `ocrmypdf in.pdf out.pdf`"
 
+#: A page with fewer letters and digits than this in its text layer counts as a scan: a
+#: real text page has far more, and a scan's stray text (a stamp, a page number added
+#: afterwards) far fewer.
+MIN_PAGE_CHARS = 20
+
 
 @dataclass(frozen=True)
 class LinkAnchor:
@@ -69,6 +78,8 @@ class PdfText:
     #: The words with positions of the pages whose tables have no column rulings (banded
     #: spreadsheet prints), so that the inventory reader can place them in columns itself.
     words: tuple[PageWords, ...] = ()
+    #: The 1-based pages whose text was read by OCR (``extract_pdf(..., ocr=True)``).
+    ocr_pages: tuple[int, ...] = ()
 
 
 #: One positioned word: ``(x0, top, x1, bottom, text)`` in PDF points, top-down.
@@ -106,7 +117,12 @@ def default_cache_dir() -> Path:
 
 
 def extract_pdf(
-    path: Path, *, cache_dir: Path | None, max_pages: int = DEFAULT_MAX_PAGES
+    path: Path,
+    *,
+    cache_dir: Path | None,
+    max_pages: int = DEFAULT_MAX_PAGES,
+    ocr: bool = False,
+    ocr_timeout: float | None = None,
 ) -> PdfText:
     """Return the text and link URIs of the PDF at ``path``.
 
@@ -114,21 +130,72 @@ def extract_pdf(
     ``UnreadableDocument`` (message starts with the path) for a file that cannot be read,
     is empty, is not a PDF, is encrypted with a password, is damaged, has more than
     ``max_pages`` pages, or has no text layer.
+
+    With ``ocr=True`` the pages with fewer than ``MIN_PAGE_CHARS`` letters and digits are
+    OCR'd (``PdfText.ocr_pages`` names them) and a scan is refused only when OCR is not
+    installed (the message names the install commands), fails, takes longer than
+    ``ocr_timeout`` seconds (default: a minute plus a minute per page), or finds no text.
+    A letter whose every page has text is returned as without ``ocr``, without running OCR.
     """
     data = _read_pdf_bytes(path)
     digest = hashlib.sha256(data).hexdigest()
     entry = _cache_file(cache_dir, digest) if cache_dir is not None else None
-    if entry is not None:
-        cached = _load_cached(entry, digest)
+    ocr_entry = _cache_file(cache_dir, digest, ocr=True) if ocr and cache_dir is not None else None
+    if ocr_entry is not None:
+        cached = _load_cached(ocr_entry, digest)
         if cached is not None:
-            # Re-check the limit: a cache filled with a higher limit must not let a
-            # document through that this call would refuse.
             _check_page_count(path, len(cached.pages), max_pages)
             return cached
-    result = _extract(path, data, digest, max_pages)
-    if entry is not None:
-        _store_cached(entry, result)
+    result = _load_cached(entry, digest) if entry is not None else None
+    if result is not None:
+        # Re-check the limit: a cache filled with a higher limit must not let a
+        # document through that this call would refuse.
+        _check_page_count(path, len(result.pages), max_pages)
+    else:
+        result = _extract(path, data, digest, max_pages, require_text=not ocr)
+        # A letter without any text is not cached: without OCR it is refused.
+        if entry is not None and any(text.strip() for text in result.pages):
+            _store_cached(entry, result)
+    scanned = _scanned_pages(result) if ocr else []
+    if not scanned:
+        return result
+    result = _with_ocr(path, data, result, scanned, ocr_timeout)
+    if ocr_entry is not None:
+        _store_cached(ocr_entry, result)
     return result
+
+
+def _scanned_pages(text: PdfText) -> list[int]:
+    """The 1-based pages without a usable text layer."""
+    return [
+        number
+        for number, page in enumerate(text.pages, start=1)
+        if sum(ch.isalnum() for ch in page) < MIN_PAGE_CHARS
+    ]
+
+
+def _with_ocr(
+    path: Path, data: bytes, text: PdfText, scanned: list[int], timeout: float | None
+) -> PdfText:
+    """``text`` with the OCR text of the ``scanned`` pages in place of their text layer."""
+    from dataclasses import replace
+
+    from wobtrack.parsing.ocr import ocr_pages
+
+    found = ocr_pages(path, data, scanned, timeout=timeout)
+    pages = [found.get(number, page) for number, page in enumerate(text.pages, start=1)]
+    if not any(page.strip() for page in pages):
+        raise UnreadableDocument(
+            f"{path}: has no text layer and OCR found no text in it (a blank or unreadable "
+            f"scan?); check the PDF"
+        )
+    return replace(
+        text,
+        pages=tuple(pages),
+        # The scanned pages' stray text layer is replaced, so its positioned words go too.
+        words=tuple(w for w in text.words if w.page not in found),
+        ocr_pages=tuple(sorted(found)),
+    )
 
 
 def _read_pdf_bytes(path: Path) -> bytes:
@@ -157,8 +224,11 @@ def _check_page_count(path: Path, count: int, max_pages: int) -> None:
         )
 
 
-def _extract(path: Path, data: bytes, digest: str, max_pages: int) -> PdfText:
-    """Run pdfplumber over ``data``; every failure becomes an ``UnreadableDocument``."""
+def _extract(
+    path: Path, data: bytes, digest: str, max_pages: int, *, require_text: bool = True
+) -> PdfText:
+    """Run pdfplumber over ``data``; every failure becomes an ``UnreadableDocument``
+    (also a PDF without any text, unless ``require_text`` is false)."""
     # Imported here rather than at the top: ~0.3 s of imports that a warm cache avoids.
     import pdfplumber
 
@@ -197,7 +267,7 @@ def _extract(path: Path, data: bytes, digest: str, max_pages: int) -> PdfText:
             # Drop the page's parsed objects now: a long letter would otherwise keep
             # every character of every page in memory until the end.
             page.close()
-    if not any(text.strip() for text in pages):
+    if require_text and not any(text.strip() for text in pages):
         raise UnreadableDocument(f"{path}: has no text layer (a scan?): {_OCR_HINT}")
     return PdfText(
         sha256=digest,
@@ -375,8 +445,13 @@ def _cache_key_suffix() -> str:
     return f"x{EXTRACTOR_VERSION}-pdfplumber{plumber}"
 
 
-def _cache_file(cache_dir: Path, digest: str) -> Path:
-    return cache_dir / f"{digest}.{_cache_key_suffix()}.json"
+def _cache_file(cache_dir: Path, digest: str, *, ocr: bool = False) -> Path:
+    """The cache entry of a file: its text, or (``ocr``) its text with the scans OCR'd."""
+    if not ocr:
+        return cache_dir / f"{digest}.{_cache_key_suffix()}.json"
+    from wobtrack.parsing.ocr import LANGUAGE, OCR_VERSION
+
+    return cache_dir / f"{digest}.{_cache_key_suffix()}.ocr{OCR_VERSION}-{LANGUAGE}.json"
 
 
 def _load_cached(entry: Path, digest: str) -> PdfText | None:
@@ -397,7 +472,10 @@ def _load_cached(entry: Path, digest: str) -> PdfText | None:
         return None
     tables = _tables_from_json(raw.get("tables"))
     words = _words_from_json(raw.get("words"))
+    ocr_pages = raw.get("ocr_pages", [])
     if tables is None or words is None:
+        return None
+    if not (isinstance(ocr_pages, list) and all(map(_is_int, ocr_pages))):
         return None
     return PdfText(
         sha256=digest,
@@ -406,6 +484,7 @@ def _load_cached(entry: Path, digest: str) -> PdfText | None:
         anchors=anchors,
         tables=tables,
         words=words,
+        ocr_pages=tuple(ocr_pages),
     )
 
 
@@ -509,6 +588,7 @@ def _store_cached(entry: Path, result: PdfText) -> None:
             for t in result.tables
         ],
         "words": [{"page": w.page, "words": [list(x) for x in w.words]} for w in result.words],
+        "ocr_pages": list(result.ocr_pages),
     }
     tmp_name: str | None = None
     try:
