@@ -56,19 +56,22 @@ def import_decision(
     kind: str | None = None,
     sent: date | None = None,
     use_cache: bool = True,
+    ocr: bool = False,
 ) -> ImportResult:
     """Parse a decision letter and store it with per-item outcomes; idempotent per file.
 
     The decision's kind is the letter's own (besluit, deelbesluit or beslissing op bezwaar)
     unless ``kind`` is given. A verdaging the letter states is recorded as an event.
+    ``ocr``: OCR the letter's scanned pages (the decision's warnings then say so).
     """
+    from wobtrack.parsing.batch import with_ocr_pages
     from wobtrack.parsing.letters import PARSER_VERSION, parse_letter
     from wobtrack.parsing.pdftext import default_cache_dir, extract_pdf
 
     if kind is not None and kind not in DECISION_KINDS:
         raise InvalidInput(f"unknown decision kind {kind!r}: use {', '.join(DECISION_KINDS)}")
     request = get_request(session, request_id)
-    text = extract_pdf(letter, cache_dir=default_cache_dir() if use_cache else None)
+    text = extract_pdf(letter, cache_dir=default_cache_dir() if use_cache else None, ocr=ocr)
     existing = session.scalar(
         select(Decision).where(
             Decision.request_id == request_id, Decision.file_sha256 == text.sha256
@@ -76,7 +79,9 @@ def import_decision(
     )
     if existing is not None:
         return ImportResult(existing, created=False)
-    parsed = parse_letter(text.pages, text.links, anchors=text.anchors).to_json(letter.name)
+    parsed = with_ocr_pages(
+        parse_letter(text.pages, text.links, anchors=text.anchors), text.ocr_pages
+    ).to_json(letter.name)
     return _store(session, request, parsed, letter, text.sha256, kind, sent, PARSER_VERSION)
 
 

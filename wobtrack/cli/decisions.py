@@ -34,6 +34,11 @@ def decision_group() -> None:
     "reads.",
 )
 @click.option("--no-cache", is_flag=True, help="Do not use the text-extraction cache.")
+@click.option(
+    "--ocr",
+    is_flag=True,
+    help="Read scanned pages (no text layer) by OCR (OCRmyPDF with Tesseract's Dutch model).",
+)
 @json_option
 @pass_app
 def decision_import(
@@ -43,12 +48,13 @@ def decision_import(
     sent: date | None,
     kind: str | None,
     no_cache: bool,
+    ocr: bool,
     as_json: bool,
 ) -> None:
     """Parse LETTER.pdf and store its per-item outcomes on the request."""
     with app.transaction() as session:
         result = decisions.import_decision(
-            session, request_id, letter, kind=kind, sent=sent, use_cache=not no_cache
+            session, request_id, letter, kind=kind, sent=sent, use_cache=not no_cache, ocr=ocr
         )
         request = result.decision.request
         finals = [decisions.final_outcome(item).to_json() for item in request.items]

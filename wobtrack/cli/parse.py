@@ -33,6 +33,12 @@ from wobtrack.parsing.pdftext import default_cache_dir
 )
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the text cache.")
 @click.option(
+    "--ocr",
+    is_flag=True,
+    help="Read scanned pages (no text layer) by OCR, with OCRmyPDF and Tesseract's Dutch "
+    "model; the result names them (ocr_pages) and is cached like the text.",
+)
+@click.option(
     "--explain",
     is_flag=True,
     help="Show how each letter was read: spans, request items, answer-layout scores, "
@@ -45,6 +51,7 @@ def parse_cmd(
     as_json: bool,
     jobs: int | None,
     no_cache: bool,
+    ocr: bool,
     explain: bool,
 ) -> None:
     """Read decision letters (PDF) and show what the authority did with each item.
@@ -55,13 +62,16 @@ def parse_cmd(
     that cannot be read gets one 'Error: FILE: ...' line on stderr; the other files are
     still parsed, and the exit status is non-zero (4 if all failures are unreadable
     documents). Extracted text is cached by content
-    hash in your user cache directory (XDG_CACHE_HOME is honoured).
+    hash in your user cache directory (XDG_CACHE_HOME is honoured). With --ocr, scanned
+    pages are read by OCR (OCRmyPDF, Tesseract's Dutch model) and listed as ocr_pages.
     """
     cache_dir = None if no_cache else default_cache_dir()
     if explain:
+        if ocr:
+            raise click.UsageError("--explain cannot be combined with --ocr yet")
         ctx.exit(_explain(list(files), cache_dir))
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
-    results = _run(list(files), workers, cache_dir)
+    results = _run(list(files), workers, cache_dir, ocr)
     for i, result in enumerate(results):
         if result.data is None:
             click.echo(f"Error: {result.error}", err=True)
@@ -88,12 +98,14 @@ def _explain(files: list[str], cache_dir: Path | None) -> int:
     return status
 
 
-def _run(files: list[str], jobs: int, cache_dir: Path | None) -> list[FileResult]:
+def _run(
+    files: list[str], jobs: int, cache_dir: Path | None, ocr: bool = False
+) -> list[FileResult]:
     """Parse, with a progress bar on stderr only when a person is watching it."""
     if len(files) < 2 or not sys.stderr.isatty():
-        return parse_files(files, jobs, cache_dir)
+        return parse_files(files, jobs, cache_dir, ocr=ocr)
     with click.progressbar(length=len(files), label="Parsing", file=sys.stderr) as bar:
-        return parse_files(files, jobs, cache_dir, lambda _result: bar.update(1))
+        return parse_files(files, jobs, cache_dir, lambda _result: bar.update(1), ocr=ocr)
 
 
 def render_letter(data: dict[str, Any]) -> str:

@@ -10,12 +10,15 @@ import os
 import re
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from wobtrack.errors import WobtrackError
 from wobtrack.parsing.pdftext import DEFAULT_MAX_PAGES, extract_pdf
+
+if TYPE_CHECKING:
+    from wobtrack.parsing.model import ParsedLetter
 
 #: Exit status for a file that failed in an unexpected way (a parser bug, a dead worker).
 INTERNAL_ERROR_EXIT = 1
@@ -37,16 +40,25 @@ class FileResult:
         return self.error is None
 
 
-def parse_file(file: str, cache_dir: Path | None, max_pages: int = DEFAULT_MAX_PAGES) -> FileResult:
-    """Extract and parse one file; never raises for a bad or unparseable file."""
+def parse_file(
+    file: str, cache_dir: Path | None, max_pages: int = DEFAULT_MAX_PAGES, ocr: bool = False
+) -> FileResult:
+    """Extract and parse one file; never raises for a bad or unparseable file.
+
+    With ``ocr``, scanned pages are OCR'd; the result names them (``ocr_pages``) and warns
+    that their text may contain recognition errors.
+    """
     # Imported here so that a worker process starts without the parser until it needs it,
     # and so that this module can be imported while the parser core is being built.
     from wobtrack.parsing.letters import parse_letter
 
     try:
-        text = extract_pdf(Path(file), cache_dir=cache_dir, max_pages=max_pages)
-        letter = parse_letter(
-            text.pages, text.links, anchors=text.anchors, tables=text.tables, words=text.words
+        text = extract_pdf(Path(file), cache_dir=cache_dir, max_pages=max_pages, ocr=ocr)
+        letter = with_ocr_pages(
+            parse_letter(
+                text.pages, text.links, anchors=text.anchors, tables=text.tables, words=text.words
+            ),
+            text.ocr_pages,
         )
         data = letter.to_json(file)
     except WobtrackError as exc:
@@ -70,10 +82,12 @@ def parse_files(
     progress: Callable[[FileResult], None] | None = None,
     *,
     max_pages: int = DEFAULT_MAX_PAGES,
+    ocr: bool = False,
 ) -> list[FileResult]:
     """Parse ``paths`` with up to ``jobs`` worker processes; results in input order.
 
-    ``progress`` is called once per finished file, in the order files finish.
+    ``progress`` is called once per finished file, in the order files finish. ``ocr``: OCR
+    the scanned pages (see ``parse_file``).
     """
     files = [str(p) for p in paths]
     results: list[FileResult | None] = [None] * len(files)
@@ -82,7 +96,7 @@ def parse_files(
         # In-process: no start-up cost of a pool for one file or --jobs 1.
         done = []
         for file in files:
-            done.append(parse_file(file, cache_dir, max_pages))
+            done.append(parse_file(file, cache_dir, max_pages, ocr))
             if progress is not None:
                 progress(done[-1])
         return done
@@ -92,7 +106,7 @@ def parse_files(
         # Largest files first: the pool then ends with small ones instead of one worker
         # still busy on a big inventory while the others are idle.
         for i in sorted(range(len(files)), key=lambda i: -_size(files[i])):
-            futures[pool.submit(parse_file, files[i], cache_dir, max_pages)] = i
+            futures[pool.submit(parse_file, files[i], cache_dir, max_pages, ocr)] = i
         for future in as_completed(futures):
             i = futures[future]
             try:
@@ -113,6 +127,19 @@ def parse_files(
         raise
     pool.shutdown()
     return [r for r in results if r is not None]
+
+
+def with_ocr_pages(letter: ParsedLetter, ocr_pages: Sequence[int]) -> ParsedLetter:
+    """``letter`` marked as (partly) read by OCR: its ``ocr_pages`` and a warning."""
+    if not ocr_pages:
+        return letter
+    from wobtrack.parsing.ocr import ocr_warning
+
+    return replace(
+        letter,
+        ocr_pages=tuple(ocr_pages),
+        warnings=(*letter.warnings, ocr_warning(ocr_pages)),
+    )
 
 
 def exit_status(results: Sequence[FileResult]) -> int:

@@ -166,6 +166,8 @@ class ParsedLetter:
     warnings: tuple[str, ...] = field(default_factory=tuple)
     #: The rows of the inventory list(s) in the PDF, in order.
     documents: tuple[InventoryDocument, ...] = ()
+    #: The 1-based pages whose text was read by OCR (``parse --ocr``).
+    ocr_pages: tuple[int, ...] = ()
 
     def item(self, number: str) -> ParsedItem:
         """The item with this number; KeyError if the letter has none."""
@@ -175,8 +177,9 @@ class ParsedLetter:
         raise KeyError(number)
 
     def to_json(self, file: str) -> dict[str, Any]:
-        """The object ``wobtrack parse --json`` prints for ``file``."""
-        return {
+        """The object ``wobtrack parse --json`` prints for ``file``; ``ocr_pages`` only when
+        pages were read by OCR, so the output for letters with a text layer is unchanged."""
+        data = {
             "file": file,
             "pages": self.pages,
             "regime": self.regime,
@@ -193,3 +196,6 @@ class ParsedLetter:
             "warnings": list(self.warnings),
             "documents": [doc.to_json() for doc in self.documents],
         }
+        if self.ocr_pages:
+            data["ocr_pages"] = list(self.ocr_pages)
+        return data
