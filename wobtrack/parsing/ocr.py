@@ -1,12 +1,13 @@
 """OCR of scanned pages with OCRmyPDF and Tesseract's Dutch model, in a subprocess.
 
-``ocr_pages(data, pages, ...)`` returns the recognised text of the given 1-based pages of a
-PDF, or raises ``UnreadableDocument`` with a one-line, actionable message (OCR not
-installed, the Dutch model missing, OCR failed or took too long). OCRmyPDF runs as a
-separate process, in a temporary folder that is removed afterwards, with a time bound; it
-is found as the ``ocrmypdf`` Python package (``pip install 'wobtrack[ocr]'``) or else as the
-``ocrmypdf`` program on PATH (the operating system's package). This module imports no PDF
-library: ``pdftext.extract_pdf(..., ocr=True)`` decides which pages need OCR.
+``ocr_pdf(path, data, pages, ...)`` returns the PDF with a text layer of recognised words
+on the given 1-based pages (``pdftext`` then reads it like any text layer), or raises
+``UnreadableDocument`` with a one-line, actionable message (OCR not installed, the Dutch
+model missing, OCR failed or took too long). OCRmyPDF runs as a separate process, in a
+temporary folder that is removed afterwards, with a time bound; it is found as the
+``ocrmypdf`` Python package (``pip install 'wobtrack[ocr]'``) or else as the ``ocrmypdf``
+program on PATH (the operating system's package). This module imports no PDF library:
+``pdftext.extract_pdf(..., ocr=True)`` decides which pages need OCR.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from wobtrack.errors import UnreadableDocument
 
 #: Bump when the OCR settings or the post-processing of its text change: it is part of the
 #: OCR cache key, so old entries are simply no longer found.
-OCR_VERSION = "1"
+OCR_VERSION = "2"
 
 #: Tesseract's language model: Dutch.
 LANGUAGE = "nld"
@@ -48,9 +49,6 @@ _DUTCH_HINT = (
     "install Tesseract's Dutch model with `sudo apt-get install tesseract-ocr-nld` "
     "(Debian/Ubuntu) or `brew install tesseract-lang` (macOS)"
 )
-
-#: What the sidecar text holds for a run of pages that were not OCR'd.
-_SKIPPED = re.compile(r"\[OCR skipped on page\(s\) [\d\-, ]+\]")
 
 #: OCRmyPDF's exit codes that the user can act on (ocrmypdf.ExitCode).
 _EXIT_MISSING_DEPENDENCY = 3
@@ -112,36 +110,39 @@ def check_installed(path: Path) -> tuple[str, ...]:
     return command
 
 
-def ocr_pages(
+def ocr_pdf(
     path: Path, data: bytes, pages: Sequence[int], *, timeout: float | None = None
-) -> dict[int, str]:
-    """The OCR text of each of ``pages`` (1-based) of the PDF ``data`` read from ``path``.
+) -> bytes:
+    """The PDF ``data`` (read from ``path``) with an OCR text layer on ``pages`` (1-based).
 
     Only those pages are rasterised and recognised (``--pages`` with ``--force-ocr``: a
-    page chosen for OCR may carry a stray bit of text, such as a stamp). The text comes from
-    Tesseract itself (OCRmyPDF's sidecar), with empty lines dropped, as pdfplumber gives
-    text. ``timeout`` defaults to ``BASE_TIMEOUT_S + PAGE_TIMEOUT_S`` per page.
+    page chosen for OCR may carry a stray bit of text, such as a stamp). The words are laid
+    over the page where Tesseract found them (OCRmyPDF's hOCR renderer), so pdfplumber reads
+    them into lines as it reads a text PDF: a table row stays one line, where Tesseract's
+    own text output would give it column by column. ``timeout`` defaults to
+    ``BASE_TIMEOUT_S + PAGE_TIMEOUT_S`` per page.
     """
     wanted = sorted(set(pages))
     if not wanted:
-        return {}
+        return data
     command = check_installed(path)
     limit = timeout if timeout is not None else BASE_TIMEOUT_S + PAGE_TIMEOUT_S * len(wanted)
     with tempfile.TemporaryDirectory(prefix="wobtrack-ocr-") as folder:
         work = Path(folder)
         source = work / "in.pdf"
         source.write_bytes(data)
-        sidecar = work / "text.txt"
+        target = work / "out.pdf"
         args = [
             *command,
             "--language", LANGUAGE,
             "--pages", ",".join(map(str, wanted)),
             "--force-ocr",
-            "--output-type", "none",
-            "--sidecar", str(sidecar),
+            "--output-type", "pdf",  # not PDF/A: no Ghostscript pass over the whole file
+            "--optimize", "0",
+            "--pdf-renderer", "hocr",
             "--quiet",
             str(source),
-            "-",
+            str(target),
         ]  # fmt: skip
         env = dict(os.environ)
         env["TMPDIR"] = folder  # OCRmyPDF's own scratch files go into our folder too
@@ -161,10 +162,9 @@ def ocr_pages(
                 f"check the PDF, or OCR it yourself: `ocrmypdf -l nld in.pdf out.pdf`"
             )
         try:
-            text = sidecar.read_text(encoding="utf-8", errors="replace")
+            return target.read_bytes()
         except OSError:
-            raise UnreadableDocument(f"{path}: OCR produced no text file") from None
-    return _split_sidecar(path, text, wanted)
+            raise UnreadableDocument(f"{path}: OCR produced no output file") from None
 
 
 def _run(args: list[str], env: dict[str, str], limit: float, path: Path) -> tuple[int, str]:
@@ -202,26 +202,6 @@ def _kill_group(proc: subprocess.Popen[str]) -> None:
     with contextlib.suppress(OSError):  # already gone
         os.killpg(proc.pid, signal.SIGKILL)
     proc.wait()
-
-
-def _split_sidecar(path: Path, text: str, wanted: list[int]) -> dict[int, str]:
-    """Map the sidecar's pages (form-feed separated, skipped runs as one placeholder) to
-    the OCR'd page numbers."""
-    chunks = [c for c in text.split("\f") if not _SKIPPED.fullmatch(c.strip())]
-    if chunks and not chunks[-1].strip() and len(chunks) == len(wanted) + 1:
-        chunks.pop()  # a final form feed
-    if len(chunks) != len(wanted):
-        raise UnreadableDocument(
-            f"{path}: OCR returned {len(chunks)} pages of text for {len(wanted)} scanned "
-            f"pages; OCR it yourself, e.g. `ocrmypdf -l nld in.pdf out.pdf`"
-        )
-    return {page: _tidy(chunk) for page, chunk in zip(wanted, chunks, strict=True)}
-
-
-def _tidy(chunk: str) -> str:
-    """Tesseract's text without empty lines and trailing spaces, like pdfplumber's."""
-    lines = (line.rstrip() for line in chunk.splitlines())
-    return "\n".join(line for line in lines if line.strip())
 
 
 def _last_line(stderr: str, limit: int = 160) -> str:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import logging
 import os
 import re
 import tempfile
@@ -180,10 +181,30 @@ def _with_ocr(
     """``text`` with the OCR text of the ``scanned`` pages in place of their text layer."""
     from dataclasses import replace
 
-    from wobtrack.parsing.ocr import ocr_pages
+    from wobtrack.parsing.ocr import ocr_pdf
 
-    found = ocr_pages(path, data, scanned, timeout=timeout)
-    pages = [found.get(number, page) for number, page in enumerate(text.pages, start=1)]
+    ocred = ocr_pdf(path, data, scanned, timeout=timeout)
+    # The OCR'd PDF is read like any other; only its scanned pages are taken from it (the
+    # others are copied unchanged, so their text, links and tables are those read already).
+    # OCRmyPDF's invisible text font has no FontBBox, which pdfminer logs as a warning for
+    # every page; that is noise, not news, for a layer made just now.
+    pdfminer_log = logging.getLogger("pdfminer")
+    level = pdfminer_log.level
+    pdfminer_log.setLevel(logging.ERROR)
+    try:
+        layer = _extract(path, ocred, text.sha256, len(text.pages), require_text=False)
+    finally:
+        pdfminer_log.setLevel(level)
+    if len(layer.pages) != len(text.pages):
+        raise UnreadableDocument(
+            f"{path}: OCR returned {len(layer.pages)} pages for {len(text.pages)}; OCR it "
+            f"yourself, e.g. `ocrmypdf -l nld in.pdf out.pdf`"
+        )
+    found = set(scanned)
+    pages = [
+        layer.pages[number - 1] if number in found else page
+        for number, page in enumerate(text.pages, start=1)
+    ]
     if not any(page.strip() for page in pages):
         raise UnreadableDocument(
             f"{path}: has no text layer and OCR found no text in it (a blank or unreadable "
@@ -192,9 +213,15 @@ def _with_ocr(
     return replace(
         text,
         pages=tuple(pages),
-        # The scanned pages' stray text layer is replaced, so its positioned words go too.
-        words=tuple(w for w in text.words if w.page not in found),
-        ocr_pages=tuple(sorted(found)),
+        tables=(
+            *(t for t in text.tables if t.page not in found),
+            *(t for t in layer.tables if t.page in found),
+        ),
+        words=(
+            *(w for w in text.words if w.page not in found),
+            *(w for w in layer.words if w.page in found),
+        ),
+        ocr_pages=tuple(scanned),
     )
 
 
