@@ -146,6 +146,10 @@ def ocr_pdf(
         ]  # fmt: skip
         env = dict(os.environ)
         env["TMPDIR"] = folder  # OCRmyPDF's own scratch files go into our folder too
+        # One thread per Tesseract: OCRmyPDF already runs a Tesseract per core, and with
+        # several letters OCR'd at once (parse --jobs) Tesseract's OpenMP threads spin on
+        # the shared cores, which made a 7-second page take over two minutes.
+        env["OMP_THREAD_LIMIT"] = "1"
         code, stderr = _run(args, env, limit, path)
         if code == _EXIT_MISSING_DEPENDENCY:
             raise UnreadableDocument(
