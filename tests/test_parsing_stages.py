@@ -10,7 +10,7 @@ from wobtrack.parsing.inventory import document_outcomes
 from wobtrack.parsing.letters import parse_letter
 from wobtrack.parsing.model import InventoryDocument, ParsedLetter
 from wobtrack.parsing.request_items import find_request_items
-from wobtrack.parsing.review import ItemFacts, review
+from wobtrack.parsing.review import ItemFacts, flag_ocr_items, review
 from wobtrack.parsing.trace import diagnostic_code
 
 
@@ -498,3 +498,14 @@ def test_a_longer_heading_ends_the_paragraph_answering_an_item() -> None:
         "verzoek.\nBesluit\nIk maak het rapport openbaar.\nHoogachtend,"
     )
     assert letter.item("2").outcomes == ("not_held",)
+
+
+def test_items_read_from_ocr_pages_are_flagged_r15() -> None:
+    letter = parse(
+        "Geachte heer,\nU vraagt om:\n1. het rapport;\n2. de notulen.\n"
+        "Ad 1\nHet rapport maak ik openbaar.\n\fAd 2\nDe notulen zijn reeds openbaar.\n"
+        "Hoogachtend,"
+    )
+    items = flag_ocr_items(letter.items, [2])
+    assert [item.needs_review for item in items] == [False, True]
+    assert items[1].review[-1][0] == "R15-read-by-ocr"

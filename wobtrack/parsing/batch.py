@@ -134,9 +134,11 @@ def with_ocr_pages(letter: ParsedLetter, ocr_pages: Sequence[int]) -> ParsedLett
     if not ocr_pages:
         return letter
     from wobtrack.parsing.ocr import ocr_warning
+    from wobtrack.parsing.review import flag_ocr_items
 
     return replace(
         letter,
+        items=flag_ocr_items(letter.items, ocr_pages),
         ocr_pages=tuple(ocr_pages),
         warnings=(*letter.warnings, ocr_warning(ocr_pages)),
     )

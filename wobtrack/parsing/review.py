@@ -8,9 +8,11 @@ The aim: every wrong item flagged, right items left alone.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 from typing import Final
+
+from wobtrack.parsing.model import ParsedItem
 
 #: Outcome pairs that one answer cannot both be without saying more.
 CONFLICTS: Final[tuple[frozenset[str], ...]] = tuple(
@@ -198,3 +200,31 @@ REVIEW_RULES: Final[tuple[ReviewRule, ...]] = (
 def review(facts: ItemFacts) -> list[ReviewRule]:
     """The rules that fire for one item (empty: no review needed)."""
     return [rule for rule in REVIEW_RULES if rule.fires(facts)]
+
+
+#: Added to an item whose answer was read (partly) from OCR text (``parse --ocr``).
+OCR_RULE: Final = ReviewRule(
+    "R15-read-by-ocr",
+    "the answer was read from OCR text, which may contain errors: check it against the scan",
+    lambda f: f.unread_pages,
+)
+
+
+def flag_ocr_items(items: Sequence[ParsedItem], ocr_pages: Sequence[int]) -> tuple[ParsedItem, ...]:
+    """Items whose evidence stands on an OCR'd page (or that have no evidence at all while
+    pages were OCR'd) get ``needs_review`` with R15: OCR removes the "unread page" flag, so
+    without this a misread page would give a silent outcome."""
+    pages = set(ocr_pages)
+    if not pages:
+        return tuple(items)
+    flagged: list[ParsedItem] = []
+    for item in items:
+        on_ocr = not item.evidence or any(e.page in pages for e in item.evidence)
+        if on_ocr and OCR_RULE.code not in {code for code, _ in item.review}:
+            item = replace(
+                item,
+                needs_review=True,
+                review=(*item.review, (OCR_RULE.code, OCR_RULE.reason)),
+            )
+        flagged.append(item)
+    return tuple(flagged)
