@@ -183,16 +183,17 @@ def _strip_url(url: str) -> str:
     return url
 
 
-def _url_key(url: str) -> str:
+def url_key(url: str) -> str:
+    """A URL compared without scheme, ``www.`` and a final slash or dot."""
     return re.sub(r"^(?:https?://)?(?:www\.)?", "", url.lower()).rstrip("/").rstrip(".")
 
 
 def complete_url(url: str, links: Sequence[str]) -> str:
     """The URL from the PDF's link annotations when it completes a truncated text URL."""
-    key = _url_key(url.rstrip("…").removesuffix("..."))
+    key = url_key(url.rstrip("…").removesuffix("..."))
     best = url
     for link in links:
-        link_key = _url_key(link)
+        link_key = url_key(link)
         if link_key != key and link_key.startswith(key) and len(link) > len(best):
             best = link
     return best
@@ -321,14 +322,14 @@ def _shows_url(page: str, anchor: str, uri: str) -> bool:
     start with scheme or "www." (completed from the links) or a continuation from the
     previous page."""
     uri = unquote(uri)  # the text shows "I&W" where the link has "I%26W"
-    key = _url_key(uri)
+    key = url_key(uri)
     compact = unquote(re.sub(r"\s+", "", page.translate(_LIGATURES)).lower())
     if key and key in compact:
         return True
     shown = re.sub(r"\s+", "", unquote(anchor)).lower().rstrip(".,;:!?)…").removesuffix("...")
     if len(shown) < 4 or shown not in uri.lower():
         return False
-    return bool(_URL_START.match(shown)) or not key.startswith(_url_key(shown))
+    return bool(_URL_START.match(shown)) or not key.startswith(url_key(shown))
 
 
 def _anchor_end(page: str, anchor: str) -> int | None:

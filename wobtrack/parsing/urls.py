@@ -46,6 +46,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
 
+from wobtrack.parsing.document import complete_url, url_key
+
 __all__ = ["FoundUrl", "find_urls", "is_referral"]
 
 
@@ -225,10 +227,6 @@ _FURNITURE_CUES: Final = re.compile(
 )
 
 
-def _key(url: str) -> str:
-    return re.sub(r"^(?:https?://)?(?:www\.)?", "", url.lower()).rstrip("/").rstrip(".")
-
-
 def _strip(url: str) -> str:
     url = url.rstrip(".,;:!?'\"”’")
     while (
@@ -283,8 +281,8 @@ def _plausible(token: str) -> bool:
 
 
 def _confirmed(candidate: str, links: Sequence[str]) -> bool:
-    key = _key(_strip(candidate))
-    return len(key) > 8 and any(_key(link).startswith(key) for link in links)
+    key = url_key(_strip(candidate))
+    return len(key) > 8 and any(url_key(link).startswith(key) for link in links)
 
 
 def _gap_joins(url: str, word: str, links: Sequence[str]) -> bool:
@@ -482,8 +480,8 @@ def find_urls(lines: Sequence[str], links: Sequence[str] = ()) -> list[FoundUrl]
                     break
                 url, end_line, at_end = step
             repaired = GAP_REPAIRED in url
-            value = _complete(_strip(url.replace(GAP_REPAIRED, "_")), links)
-            if len(_key(value)) > 3 and "." in value:
+            value = complete_url(_strip(url.replace(GAP_REPAIRED, "_")), links)
+            if len(url_key(value)) > 3 and "." in value:
                 context = " ".join(lines[max(index - 2, 0) : end_line + 2])
                 referral = is_referral(value, context)
                 found.append(FoundUrl(value, index, end_line, referral, repaired))
@@ -562,17 +560,6 @@ def _strong_follows(
         return False
     first = words[after][0]
     return _plausible(first) and (_is_strong(first) or _confirmed(url + first, links))
-
-
-def _complete(url: str, links: Sequence[str]) -> str:
-    """The link annotation's URI when it completes a URL the text cut off."""
-    key = _key(url.rstrip("…").removesuffix("..."))
-    best = url
-    for link in links:
-        link_key = _key(link)
-        if link_key != key and link_key.startswith(key) and len(link) > len(best):
-            best = link
-    return best
 
 
 def is_referral(url: str, line: str = "") -> bool:
