@@ -537,3 +537,42 @@ def test_pages_without_text_are_named_in_a_warning() -> None:
         warning.startswith("pages 1, 3 have no text layer (scanned?)")
         for warning in letter.warnings
     )
+
+
+RECEIPT_LETTER = """\
+Gemeente Westerdijk
+Datum 14 oktober 2025
+Onderwerp Besluit op uw Wob-verzoek
+
+Geachte heer Smit,
+
+{opening}
+Ik besluit uw verzoek in te willigen.
+Hoogachtend,
+"""
+
+
+@pytest.mark.parametrize(
+    ("opening", "received"),
+    [
+        # The authority's own acknowledgement letter is dated; that date is not the receipt.
+        (
+            "In mijn brief van 20 maart 2025 heb ik u de ontvangst bevestigd van uw verzoek "
+            "op 11 maart jongstleden.",
+            date(2025, 3, 11),
+        ),
+        # "dat u de stukken nog niet had ontvangen": the requester received nothing; the
+        # sentence says nothing about when the authority received the request.
+        (
+            "In uw brief van 3 februari 2025 heeft u om documenten verzocht.\n"
+            "In uw e-mail van 2 juni 2025 hebt u gemeld dat u de stukken nog niet had "
+            "ontvangen.",
+            date(2025, 2, 3),
+        ),
+    ],
+)
+def test_receipt_date_is_not_an_acknowledgement_or_the_requesters_receipt(
+    opening: str, received: date
+) -> None:
+    letter = parse(RECEIPT_LETTER.format(opening=opening))
+    assert letter.request_received == received

@@ -147,6 +147,13 @@ _OTHER_RECEIPTS: Final = re.compile(
     r"verweerschrift|machtiging)\w*\b",
     re.I,
 )
+#: "dat u de stukken nog niet had ontvangen": the requester received (or did not receive)
+#: something; that is not the authority's receipt of the request.
+_REQUESTER_RECEIVED: Final = re.compile(
+    r"\bu\s+(?:\w+\s+){0,5}?(?:(?:niet|nog|geen)\s+)*(?:heeft|hebt|had|zou)\s+"
+    r"(?:\w+\s+)?ontvangen\b|\b(?:heeft|hebt|had)\s+u\s+(?:\w+\s+){0,5}?ontvangen\b",
+    re.I,
+)
 _ABOUT_REQUEST: Final = re.compile(
     r"\b(?:uw|het|dit|een|deze)\s+(?:\(?[\w-]+\)?\s+)?(?:wob-|woo-)?(?:verzoek\w*|brief|e-?mail\w*|"
     r"aanvraag|bericht|mail|formulier)\b",
@@ -160,6 +167,8 @@ def _request_received(body: Sequence[Sentence]) -> tuple[date | None, list[str]]
     for sentence in body:
         text = phrases.LETTERHEAD_DATE.sub(" ", sentence.text)
         if not phrases.RECEIPT.search(text) or _OTHER_RECEIPTS.search(text):
+            continue
+        if _REQUESTER_RECEIVED.search(text):
             continue
         if not _ABOUT_REQUEST.search(text):
             continue
@@ -178,14 +187,8 @@ def _request_received(body: Sequence[Sentence]) -> tuple[date | None, list[str]]
         if len(receipts) >= 4:
             break
     if not receipts:
-        for sentence in body[:15]:
-            match = phrases.REQUEST_OF.search(sentence.text)
-            dates = find_dates(match["date"] or match["on"]) if match else []
-            if dates and re.search(r"\bverzo(?:ek|cht)\w*\b", sentence.text, re.I):
-                return dates[0].value, [
-                    f"request_received {dates[0].value.isoformat()}: the letter gives only the "
-                    "date of the request itself, not when it was received"
-                ]
+        # The request's own date is read by header.request_dates, which knows "In mijn brief
+        # van X" (the authority's own letter) from "Uw brief van X" (the request).
         return None, ["no request receipt date found"]
     distinct = sorted({r[0] for r in receipts})
     resubmitted = [r for r in receipts if r[1]]
