@@ -576,3 +576,14 @@ def test_receipt_date_is_not_an_acknowledgement_or_the_requesters_receipt(
 ) -> None:
     letter = parse(RECEIPT_LETTER.format(opening=opening))
     assert letter.request_received == received
+
+
+def test_a_locating_verb_that_points_to_another_item_takes_that_items_outcome() -> None:
+    letter = parse(
+        "Geachte heer,\nAd 1\nDe notulen treft u aan in de documenten die voor onderdeel 2 "
+        "zijn geïnventariseerd.\n"
+        "Ad 2\nDe notulen zijn al openbaar en te vinden via "
+        "https://www.example.nl/notulen.html.\nHoogachtend,"
+    )
+    assert outcomes(letter) == {"1": ["referred"], "2": ["referred"]}
+    assert letter.item("1").refers_to == ("2",)

@@ -140,6 +140,10 @@ def classify(
     for sentence in sentences:
         text = sentence.text
         outcomes = sentence_outcomes(text)
+        if outcomes == ["granted"] and [n for n in cross_references(text) if n not in own_numbers]:
+            # "... treft u aan in de documenten die voor onderdeel 4 zijn geïnventariseerd":
+            # the finding verb only locates the answer; item 4's outcome is this item's.
+            outcomes = []
         urls = urls_in(text, links)
         pointing = bool(phrases.REFERRAL_VERBS.search(text))
         decisions = _decisions(text) if pointing or "referred" in outcomes else []
