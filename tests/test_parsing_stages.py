@@ -331,6 +331,27 @@ def test_r12_flags_a_paragraph_answer_that_discloses_nothing_against_the_decisio
     assert review(heading) == []
 
 
+@pytest.mark.parametrize(
+    ("outcomes", "flagged"),
+    [
+        (("not_held", "referred"), True),  # "not held, and see there" may be part of the item
+        (("referred",), False),  # a referral alone answers the item
+        (("forwarded",), False),
+    ],
+)
+def test_r12_and_referrals(outcomes: tuple[str, ...], flagged: bool) -> None:
+    facts = ItemFacts(
+        "2",
+        outcomes,
+        (),
+        layout="mentions",
+        letter_outcomes=("partly_granted",),
+        own_outcomes=outcomes,
+    )
+    codes = [rule.code for rule in review(facts)]
+    assert ("R12-differs-from-decision" in codes) is flagged
+
+
 def test_a_scope_statement_gives_the_named_items_the_decision() -> None:
     letter = parse(
         "Geachte heer,\nU heeft verzocht om:\n- stukken over de brug;\n- stukken over de sluis;\n"

@@ -176,7 +176,9 @@ REVIEW_RULES: Final[tuple[ReviewRule, ...]] = (
             and bool({"granted", "partly_granted"} & set(f.letter_outcomes))
             and bool(f.outcomes)
             and not {"granted", "partly_granted"} & set(f.outcomes)
-            and not {"referred", "forwarded", "deferred"} & set(f.outcomes)
+            and not {"forwarded", "deferred"} & set(f.outcomes)
+            # A referral alone answers the item; "not held, see there" may be part of it.
+            and set(f.outcomes) != {"referred"}
         ),
     ),
     ReviewRule(
