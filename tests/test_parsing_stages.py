@@ -530,3 +530,51 @@ def test_items_read_from_ocr_pages_are_flagged_r15() -> None:
     items = flag_ocr_items(letter.items, [2])
     assert [item.needs_review for item in items] == [False, True]
     assert items[1].review[-1][0] == "R15-read-by-ocr"
+
+
+def _request_numbers_and_texts(text: str) -> list[tuple[str, str]]:
+    lines = lines_of(text)
+    request = find_request_items(lines, 0, len(lines))
+    return [(item.number, item.text) for item in request.items]
+
+
+def test_o_bullets_are_a_list() -> None:
+    found = _request_numbers_and_texts(
+        "In uw brief verzoekt u om informatie over:\n"
+        "o alle verslagen van de stuurgroep over de\nbrug;\n"
+        "o alle facturen van de aannemer.\nWettelijk kader\n"
+    )
+    assert found == [
+        ("1", "alle verslagen van de stuurgroep over de brug"),
+        ("2", "alle facturen van de aannemer"),
+    ]
+
+
+def test_a_short_lead_in_continues_the_request_sentence() -> None:
+    found = _request_numbers_and_texts(
+        "U heeft om informatie verzocht over de nieuwe sporthal.\nIn het bijzonder:\n"
+        "- Bouw: de planning;\n- Kosten: de begroting\n"
+        "Op 3 maart heb ik u gebeld over uw verzoek.\n"
+    )
+    assert found == [("1", "Bouw: de planning"), ("2", "Kosten: de begroting")]
+
+
+def test_sub_asks_after_waaronder_belong_to_the_entry_above() -> None:
+    found = _request_numbers_and_texts(
+        "U vraagt om:\n- Alle verslagen over het project;\n- Alle besluiten over de lening.\n"
+        "Waaronder in ieder geval begrepen:\n- Alle adviezen over de lening;\n"
+        "- Alle overeenkomsten met de bank.\nBesluit\n"
+    )
+    assert [number for number, _ in found] == ["1", "2"]
+    assert "overeenkomsten met de bank" in found[1][1]
+
+
+def test_a_sub_list_in_another_case_ends_where_the_top_list_resumes() -> None:
+    found = _request_numbers_and_texts(
+        "U vraagt om:\n- Planning: alle stukken over de planning;\n"
+        "- Geld: alle stukken over geld, zoals:\n- de begroting;\n- de facturen;\n"
+        "- Alle e-mails met de aannemer;\n- Alle andere stukken\nBesluit\n"
+    )
+    assert [number for number, _ in found] == ["1", "2", "3", "4"]
+    assert "de facturen" in found[1][1]
+    assert found[3] == ("4", "Alle andere stukken")

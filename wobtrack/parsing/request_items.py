@@ -35,6 +35,20 @@ BULLET: Final = re.compile(
     r"^(?P<glyph>[-–—•●▪◦·*\uf0b7\uf02d\uf0a7\uf076\uf0d8\u2022\u2043])_*(?:\s+|(?=[A-Z(“\"‘])|$)"
     r"(?P<text>.*)$"
 )
+#: "o alle correspondentie ...": a word processor's second-level bullet printed as a letter
+#: "o" (Dutch has no word "o" that starts a line); only a list of two or more counts.
+_O_BULLET: Final = re.compile(r"^(?P<glyph>o)\s+(?P<text>[\w(“\"‘].*)$")
+#: The end of a line that opens sub-asks of the entry above ("Waaronder in ieder geval
+#: begrepen:", "... zoals:"): the bullets after it belong to that entry.
+_SUB_LIST_LEAD: Final = re.compile(
+    r"\b(?:waaronder|zoals|onder meer|onder andere|met name|in het bijzonder|inclusief|"
+    r"te weten|namelijk|bijvoorbeeld|met inbegrip van)\b[^:]{0,60}:$",
+    re.I,
+)
+#: A line that cannot end an entry: it stops mid-phrase ("... tussen de gemeente en").
+_OPEN_END: Final = re.compile(
+    r"(?:[,(–-]|\b(?:en|of|de|het|een|van|in|op|met|tot|voor|over|die|dat))$", re.I
+)
 #: "(1)" after a bullet: the bullet keeps that number.
 OWN_NUMBER: Final = re.compile(r"^\((?P<n>\d{1,2})\)\s*")
 _ORDINALS: Final = (
@@ -144,7 +158,7 @@ def _marker(kind: str, text: str) -> tuple[str, str] | None:
         if match is None:
             return None
         return (match["paren"] or match["plain"]).upper(), match["text"]
-    match = BULLET.match(text)
+    match = BULLET.match(text) or _O_BULLET.match(text)
     if match is None:
         return None
     return match["glyph"], match["text"]
@@ -178,18 +192,35 @@ def _lists_of(kind: str, lines: Sequence[Line], start: int, stop: int) -> list[l
     found: list[list[_Entry]] = []
     current: list[_Entry] = []
     open_entry = False  # the last entry still takes continuation lines
+    # Sub-asks under the last entry ("Waaronder:" + bullets): None outside such a sub-list,
+    # else whether its bullets start in upper case (None until the first one is seen).
+    sub_list: list[bool | None] = []
 
     def finish() -> None:
         nonlocal current, open_entry
         if current:
             found.append(current)
         current, open_entry = [], False
+        sub_list.clear()
 
     for index in range(start, stop):
         text = lines[index].text
         if is_running_header(text):
             continue
         marker = _marker(kind, text)
+        if marker is not None and kind == "bullets" and current and sub_list:
+            label, rest = marker
+            upper = rest[:1].isupper()
+            top_upper = (current[0].lines[:1] or [""])[0][:1].isupper()
+            if sub_list[0] is None:
+                sub_list[0] = upper
+            if label != current[0].label or upper == sub_list[0] or upper != top_upper:
+                # Still a sub-ask: the entry above takes it as part of its text.
+                current[-1].lines.append(f"{label} {rest}".strip())
+                current[-1].last = index
+                open_entry = True
+                continue
+            sub_list.clear()  # the top-level list goes on, in its own capitalisation
         if marker is not None:
             label, rest = marker
             if kind == "bullets":
@@ -210,6 +241,8 @@ def _lists_of(kind: str, lines: Sequence[Line], start: int, stop: int) -> list[l
                         current[-1].lines.pop()
                 current.append(_Entry(label, first_line, entry_lines, index))
                 open_entry = True
+                if kind == "bullets" and _SUB_LIST_LEAD.search(rest):
+                    sub_list[:] = [None]
                 continue
             if first:
                 finish()
@@ -240,6 +273,17 @@ def _lists_of(kind: str, lines: Sequence[Line], start: int, stop: int) -> list[l
             open_entry = False
             continue
         if (
+            kind == "bullets"
+            and entry.lines
+            and _ends_list(text)
+            and not _OPEN_END.search(previous)
+            and not _bullet_follows(lines, index, stop, entry.label, 4)
+        ):
+            # "- Alle andere stukken" then "Op 8 december heb ik ...": the letter's own
+            # prose starts again after the last entry, even without a full stop.
+            open_entry = False
+            continue
+        if (
             entry.lines
             and _closes(previous)
             and kind != "bullets"
@@ -249,6 +293,8 @@ def _lists_of(kind: str, lines: Sequence[Line], start: int, stop: int) -> list[l
             continue
         entry.lines.append(text)
         entry.last = index
+        if kind == "bullets" and _SUB_LIST_LEAD.search(text):
+            sub_list[:] = [None]
     finish()
     return found
 
@@ -319,6 +365,16 @@ def _intro(lines: Sequence[Line], index: int, floor: int) -> tuple[bool, str]:
             break
         sentence.insert(0, text)
     near = " ".join(sentence) or last
+    if not _INTRO.search(near) and near.endswith(":") and len(near.split()) <= 5:
+        # "... om informatie verzocht over de bouw. In het bijzonder:": a short lead-in
+        # continues the sentence before it.
+        earlier = before[: len(before) - len(sentence)]
+        previous: list[str] = []
+        for text in reversed(earlier):
+            if previous and _closes(text) and not text.endswith(";"):
+                break
+            previous.insert(0, text)
+        near = " ".join([*previous, near])
     return bool(_INTRO.search(near)) and not _NOT_REQUEST_INTRO.search(near), intro
 
 
