@@ -62,6 +62,7 @@ FIELDS = (
     Field("silent_errors", "silent errors", "down"),
     Field("extra_items", "extra items", "down"),
     Field("grounds", "grounds found", "up"),
+    Field("extra_grounds", "grounds not in the labels (per item)", "down"),
     Field("urls", "referral URLs found", "up"),
     Field("decision_dates", "decision dates", "up"),
     Field("request_dates", "request dates", "up"),
@@ -237,6 +238,29 @@ def flagged_right(corpus: Path, parsed: Any, item_right: _ItemRight) -> tuple[in
     return flagged, right
 
 
+def extra_grounds(corpus: Path, parsed: Any) -> tuple[int, int]:
+    """(grounds an item has that its label does not list, items scored) of one set: the
+    scorer counts grounds found, not grounds made up (e.g. from quoted law)."""
+    if isinstance(parsed, dict):
+        parsed = parsed.get("files") or parsed.get("results") or [parsed]
+    by_file = {os.path.realpath(entry.get("file", "")): entry for entry in parsed}
+    extra = scored = 0
+    labels = corpus / "item-labels.jsonl"
+    for line in labels.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        label = json.loads(line)
+        got = by_file.get(os.path.realpath(corpus / label["file"]))
+        if label.get("score_items") is False:
+            continue
+        items = {str(i.get("number")).lower(): i for i in (got or {}).get("items", [])}
+        for want in label["items"]:
+            scored += 1
+            item = items.get(str(want["number"]).lower(), {})
+            extra += len(set(item.get("grounds") or []) - set(want.get("grounds") or []))
+    return extra, scored
+
+
 def measure_set(shared: Path, name: str, jobs: int = 2, timeout: float = 900) -> dict[str, Any]:
     """The figures of one labelled set: the scorer's summary plus the noise count."""
     output, parsed = _run_scorer(shared, name, jobs, timeout)
@@ -248,6 +272,8 @@ def measure_set(shared: Path, name: str, jobs: int = 2, timeout: float = 900) ->
             f"{figures['items_right']['n']} in its summary: the noise count is out of step"
         )
     figures["flagged_right"] = {"n": noise, "of": right}
+    extra, scored = extra_grounds(shared / "corpus" / name, parsed)
+    figures["extra_grounds"] = {"n": extra, "of": scored}
     return figures
 
 

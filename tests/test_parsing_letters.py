@@ -587,3 +587,27 @@ def test_a_locating_verb_that_points_to_another_item_takes_that_items_outcome() 
     )
     assert outcomes(letter) == {"1": ["referred"], "2": ["referred"]}
     assert letter.item("1").refers_to == ("2",)
+
+
+def test_the_quoted_law_in_an_annex_adds_no_grounds() -> None:
+    letter = parse(
+        "Gemeente Westerdijk\nDatum 14 oktober 2025\nOnderwerp Besluit op uw Wob-verzoek\n\n"
+        "Geachte heer Smit,\n\nIn uw brief van 3 februari 2025 heeft u om de verslagen "
+        "verzocht.\nIk heb besloten de verslagen gedeeltelijk openbaar te maken. De namen van "
+        "ambtenaren maak ik niet openbaar op grond van artikel 10, tweede lid, onder e, van de "
+        "Wob.\nHoogachtend,\nde burgemeester\n"
+        "\fBijlage 1 – Relevante artikelen uit de Wob\nArtikel 1\n"
+        "In deze wet wordt verstaan onder:\n"
+        "f. persoonlijke beleidsopvatting: een opvatting, voorstel of conclusie van een of\n"
+        "meer personen over een bestuurlijke aangelegenheid;\n"
+        "Artikel 10\n2. Het verstrekken van informatie blijft eveneens achterwege voor zover\n"
+        "het belang daarvan niet opweegt tegen de volgende belangen:\n"
+        "c. de opsporing en vervolging van strafbare feiten;\n"
+        "Artikel 11\n1. In geval van een verzoek om informatie uit documenten, opgesteld ten\n"
+        "behoeve van intern beraad, wordt geen informatie verstrekt over daarin opgenomen\n"
+        "persoonlijke beleidsopvattingen.\n"
+        "Informatie over persoonlijke beleidsopvattingen kan worden verstrekt in niet tot\n"
+        "personen herleidbare vorm.\n"
+    )
+    assert letter.item("1").outcomes == ("partly_granted",)
+    assert letter.item("1").grounds == ("10.2.e",)

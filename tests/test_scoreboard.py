@@ -19,8 +19,7 @@ from bench.accuracy import (
     compare,
     fraction,
     load_scoreboard,
-    parse_summary,
-    run_scorer,
+    measure_set,
     scoreboard_entry,
     shared_dir,
 )
@@ -43,7 +42,7 @@ def test_no_figure_got_worse(name: str) -> None:
     if name not in available_sets(SHARED):
         pytest.skip(f"{SHARED / 'corpus' / name} is absent")
     checked_in: dict[str, Any] = load_scoreboard()[name]
-    now = scoreboard_entry(parse_summary(run_scorer(SHARED, name)))
+    now = scoreboard_entry(measure_set(SHARED, name))
     worse, better, totals = compare(name, checked_in, now)
     message = []
     if worse:

@@ -195,7 +195,7 @@ def _fix_ocr(text: str) -> str:
     return _OCR_DOTTED_ONE.sub("1", text)
 
 
-def _mask_quoted_law(text: str) -> str:
+def mask_quoted_law(text: str) -> str:
     """``text`` with the quoted law blanked out (same length, so offsets stay valid)."""
     if "relevante" not in text.lower() and "achterwege" not in text:
         return text
@@ -376,14 +376,14 @@ def _belongs_to(code: str, regime: str | None) -> bool:
 
 def explicit_grounds(text: str) -> list[str]:
     """Codes of the exception articles ``text`` cites, in order, without duplicates."""
-    return _unique([code for code, _, _ in _explicit_spans(_mask_quoted_law(text))])
+    return _unique([code for code, _, _ in _explicit_spans(mask_quoted_law(text))])
 
 
 def keyword_grounds(text: str, regime: str | None) -> list[str]:
     """Codes of the grounds ``text`` names by their protected interest ("persoonsgegevens")."""
     if regime not in ("wob", "woo") or not _ANY_KEYWORD.search(text):
         return []
-    text = _mask_quoted_law(text)
+    text = mask_quoted_law(text)
     codes: list[str] = []
     for pattern, wob, woo in _KEYWORDS:
         code = wob if regime == "wob" else woo
@@ -413,7 +413,7 @@ def find_grounds_with_spans(text: str, regime: str | None) -> list[tuple[str, in
     citation claims them); each occurrence is kept so a caller can attach a ground to
     the nearest item. With a regime, codes of the other law are left out.
     """
-    masked = _mask_quoted_law(text)
+    masked = mask_quoted_law(text)
     cited = _explicit_spans(masked)
     spans = cited + [
         span for span in _keyword_spans(masked, regime) if not _described(span, cited, masked)
@@ -425,7 +425,7 @@ def find_grounds_with_spans(text: str, regime: str | None) -> list[tuple[str, in
 def find_grounds(text: str, regime: str | None) -> list[str]:
     """All grounds in ``text``: cited articles first, then interests named in words."""
     spans = find_grounds_with_spans(text, regime)
-    explicit = {(start, end) for _, start, end in _explicit_spans(_mask_quoted_law(text))}
+    explicit = {(start, end) for _, start, end in _explicit_spans(mask_quoted_law(text))}
     codes = [code for code, start, end in spans if (start, end) in explicit]
     codes += [code for code, start, end in spans if (start, end) not in explicit]
     return _unique(codes)

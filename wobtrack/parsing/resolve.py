@@ -22,7 +22,7 @@ from wobtrack.parsing.document import (
     named_document_numbers,
     urls_in,
 )
-from wobtrack.parsing.grounds import find_grounds
+from wobtrack.parsing.grounds import find_grounds, mask_quoted_law
 from wobtrack.parsing.inventory import document_outcomes
 from wobtrack.parsing.model import (
     Evidence,
@@ -97,8 +97,15 @@ def letter_level(
         and not (request.start <= index < request.end and request.scheme != "single")
         and not is_running_header(line.text)
     ]
+    # The quoted law ("Bijlage 1 - Relevante artikelen uit de Wob") is blanked out while its
+    # article headings are still there to recognise it; it names every ground there is.
+    joined = mask_quoted_law("\n".join(line.text.replace("\n", " ") for line in keep))
+    masked = joined.split("\n") if keep else []
+    without_law = [
+        Line(line.page, text) for line, text in zip(keep, masked, strict=True) if text.strip()
+    ]
+    grounds = find_grounds("\n".join(line.text for line in _without_law_annex(without_law)), regime)
     text_lines = [line.text for line in _without_law_annex(keep)]
-    grounds = find_grounds("\n".join(text_lines), regime)
     found_urls = [found for found in find_urls(text_lines, links) if found.referral]
     urls = list(dict.fromkeys(found.value for found in found_urls))
     repaired = list(dict.fromkeys(found.value for found in found_urls if found.repaired))
