@@ -50,6 +50,22 @@ def test_last_deelbesluit_is_still_a_deelbesluit() -> None:
     assert letter_kind(letter(body))[0] == "deelbesluit"
 
 
+@pytest.mark.parametrize(
+    "remedy",
+    [
+        "Het besluit waartegen u bezwaar maakt blijft geldig totdat op uw bezwaar is beslist.",
+        "Tot op uw bezwaar is beslist, kunt u de voorzieningenrechter om een voorlopige "
+        "voorziening vragen.",
+    ],
+)
+def test_remedy_wording_whose_heading_is_unread_is_no_decision_on_objection(
+    remedy: str,
+) -> None:
+    # The clause's heading may stand on an image page; its sentences then read as body.
+    body = f"Ik besluit uw verzoek toe te wijzen.\n{remedy}\n"
+    assert letter_kind(letter(body, clause=""))[0] == "besluit"
+
+
 def test_decision_on_objection() -> None:
     body = "Met deze brief wordt op uw bezwaar beslist. Ik verklaar het bezwaar ongegrond.\n"
     assert letter_kind(letter(body, subject="Beslissing op bezwaar"))[0] == "bezwaar"

@@ -263,6 +263,13 @@ _OBJECTION_HINT: Final = re.compile(
     r"|\bbezwaar\s+gemaakt\s+tegen\b",
     re.I,
 )
+#: The remedy clause's own wording about a future objection ("Het besluit waartegen u
+#: bezwaar maakt blijft geldig totdat op uw bezwaar is beslist"): no decision on objection.
+_REMEDY_BOILERPLATE: Final = re.compile(
+    r"\b(?:totdat|voordat|zolang|tot)\s+(?:\w+\s+){0,3}bezwaar\w*\b"
+    r"|\bwaartegen\s+u\s+bezwaar\b|\bvoorlopige\s+voorziening\b",
+    re.I,
+)
 _PARTIAL: Final = re.compile(r"\bdeel\s?besluit(?:en)?\b", re.I)
 #: The letter calls itself a deelbesluit: "dit eerste deelbesluit", "Deelbesluit 2",
 #: "het tweede en tevens laatste deelbesluit", "Deel Besluit 1".
@@ -282,10 +289,14 @@ def letter_kind(pages: Sequence[str]) -> tuple[Kind, list[str]]:
     """
     letter = _read(pages)
     head = " ".join(letter.head)
-    top = " ".join([letter.subject, *letter.body[:6]])
+    top = " ".join(
+        [letter.subject, *(s for s in letter.body[:6] if not _REMEDY_BOILERPLATE.search(s))]
+    )
     warnings: list[str] = []
     objection_head = _ON_OBJECTION.search(head) or _ON_OBJECTION.search(top)
-    objection_body = [s for s in letter.body if _ON_OBJECTION.search(s)]
+    objection_body = [
+        s for s in letter.body if _ON_OBJECTION.search(s) and not _REMEDY_BOILERPLATE.search(s)
+    ]
     hints = sum(1 for s in letter.body if _OBJECTION_HINT.search(s))
     if _REVISED.search(letter.subject or head) and not objection_head:
         if objection_body:
