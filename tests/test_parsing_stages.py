@@ -578,3 +578,16 @@ def test_a_sub_list_in_another_case_ends_where_the_top_list_resumes() -> None:
     assert [number for number, _ in found] == ["1", "2", "3", "4"]
     assert "de facturen" in found[1][1]
     assert found[3] == ("4", "Alle andere stukken")
+
+
+def test_two_requests_decided_by_one_dictum_are_flagged() -> None:
+    letter = parse(
+        "Geachte heer,\nIn uw brief van 3 maart 2025 heeft u om de verslagen van de raad "
+        "verzocht. Op 20 maart 2025 heeft u een nieuw verzoek ingediend over de begroting. "
+        "In deze brief beslis ik op beide verzoeken.\nBesluit\nIk besluit de door u gevraagde "
+        "informatie gedeeltelijk openbaar te maken.\nHoogachtend,"
+    )
+    assert [item.number for item in letter.items] == ["1", "2"]
+    for item in letter.items:
+        assert item.outcomes == ("partly_granted",)
+        assert "R16-requests-decided-together" in [code for code, _ in item.review]

@@ -323,6 +323,7 @@ def _items(
         letter.has_dictum = False
     letter.layout = choice.chosen
     letter.partial_decision = kind == "deelbesluit"
+    letter.separate_requests = request.scheme == "requests"
     letter.unread_pages = unread_pages
     letter.unread_in_body = unread_in_body
     letter.document_outcomes = document_outcomes(documents)

@@ -77,6 +77,8 @@ class LetterLevel:
     documents: Sequence[InventoryDocument] = ()
     decided_as_whole: bool = False
     partial_decision: bool = False
+    #: The items are separate requests ("In deze brief beslis ik op beide verzoeken").
+    separate_requests: bool = False
 
 
 def letter_level(
@@ -281,6 +283,7 @@ def resolve_items(
             matched_by_topic=finding.matched_by_topic,
             fallback=draft.shared,
             decided_as_whole=letter.decided_as_whole,
+            separate_requests=letter.separate_requests,
             has_dictum=letter.has_dictum,
             partial_decision=letter.partial_decision,
             items_in_letter=len(drafts),

@@ -85,6 +85,8 @@ class ItemFacts:
     matched_by_topic: bool = False
     #: A question answered in prose, read as granted without decision wording.
     answered_in_letter: bool = False
+    #: The items are separate requests decided in one letter ("beide verzoeken").
+    separate_requests: bool = False
 
 
 @dataclass(frozen=True)
@@ -180,6 +182,13 @@ REVIEW_RULES: Final[tuple[ReviewRule, ...]] = (
             # A referral alone answers the item; "not held, see there" may be part of it.
             and set(f.outcomes) != {"referred"}
         ),
+    ),
+    ReviewRule(
+        "R16-requests-decided-together",
+        "two separate requests get one decision: check what each request got",
+        # Items of one list often share a decision; separate requests (other dates,
+        # other subjects) seldom do, and the letter's dictum then mixes both answers.
+        lambda f: f.separate_requests and f.decided_as_whole,
     ),
     ReviewRule(
         "R13-matched-by-topic",
