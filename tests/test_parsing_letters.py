@@ -611,3 +611,27 @@ def test_the_quoted_law_in_an_annex_adds_no_grounds() -> None:
     )
     assert letter.item("1").outcomes == ("partly_granted",)
     assert letter.item("1").grounds == ("10.2.e",)
+
+
+def test_outside_the_law_because_already_public_is_a_referral() -> None:
+    letter = parse(
+        "Gemeente Westerdijk\nDatum 14 oktober 2025\nOnderwerp Besluit op uw Wob-verzoek\n\n"
+        "Geachte heer Smit,\n\nIn uw brief van 3 februari 2025 heeft u om de nota over de "
+        "haven verzocht.\nDe nota is reeds openbaar. U vindt haar op "
+        "https://www.westerdijk.example/nota-haven.\n"
+        "Besluit\nUw verzoek valt niet onder de reikwijdte van de Wob.\nHoogachtend,\n"
+    )
+    item = letter.item("1")
+    assert item.outcomes == ("referred",)
+    assert ("url", "https://www.westerdijk.example/nota-haven") in {
+        (r.kind, r.value) for r in item.references
+    }
+
+
+def test_outside_the_law_without_a_reason_stays_out_of_scope() -> None:
+    letter = parse(
+        "Gemeente Westerdijk\nDatum 14 oktober 2025\nOnderwerp Besluit op uw Wob-verzoek\n\n"
+        "Geachte heer Smit,\n\nIn uw brief van 3 februari 2025 heeft u om uw eigen dossier "
+        "verzocht.\nBesluit\nUw verzoek valt niet onder de reikwijdte van de Wob.\nHoogachtend,\n"
+    )
+    assert letter.item("1").outcomes == ("out_of_scope",)

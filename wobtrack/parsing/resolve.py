@@ -115,15 +115,22 @@ def letter_level(
     considerations: set[str] = set()
     reason_evidence: list[Evidence] = []
     deferred_evidence: list[Evidence] = []
+    already_public = False  # the sentence before said "reeds openbaar"
     for sentence in _sentences(lines[layout.body_start : min(layout.closing, body_end)]):
         if sentence.text in dictum_texts:
             continue
         found = [o for o in sentence_outcomes(sentence.text) if o in CONSIDERATION_OUTCOMES]
         considerations.update(found)
-        if "referred" in found and _points_somewhere(sentence.text):
-            # "Is reeds openbaar: https://..." points to something; the standard paragraph
-            # "De Wob is niet van toepassing op documenten die reeds openbaar zijn" does not.
+        pointed_next = already_public and not _PUBLICATION.search(sentence.text)
+        if ("referred" in found or pointed_next) and _points_somewhere(sentence.text):
+            # "Is reeds openbaar: https://..." points to something, also when the place
+            # follows in the next sentence ("U vindt haar op https://..."); the standard
+            # paragraph "De Wob is niet van toepassing op documenten die reeds openbaar
+            # zijn" does not.
             considerations.add(POINTED_REFERRAL)
+            if "referred" not in found and len(reason_evidence) < 3:
+                reason_evidence.append(Evidence(sentence.page, sentence.text))
+        already_public = "referred" in found
         if set(found) & _AFWIJZEN_REASONS and len(reason_evidence) < 3:
             reason_evidence.append(Evidence(sentence.page, sentence.text))
         if "deferred" in found and len(deferred_evidence) < 3:
@@ -139,6 +146,11 @@ def letter_level(
     )
 
 
+#: Where this decision's own documents will be published: not a place they already are.
+_PUBLICATION: Final = re.compile(
+    r"\bmet dit besluit\b|\bbij dit besluit\b|\bgepubliceerd\b|\bgeplaatst\b|\bpublicatie\b",
+    re.I,
+)
 _LAW_ANNEX: Final = re.compile(r"^(?:artikel|art\.)\s*\d+(?:\.\d+)?\s*(?:\w+\s*){0,4}$", re.I)
 
 
@@ -262,6 +274,15 @@ def resolve_items(
             # "afwijzen" is resolved by its reason: no documents, already public, no Wob
             # request (LABELS §2.2); the considerations give the reason.
             outcomes = sorted(reasons, key=OUTCOMES.index)
+            evidence.extend(letter.reason_evidence)
+        if (
+            outcomes == ["out_of_scope"]
+            and "out_of_scope" in finding.weak
+            and POINTED_REFERRAL in letter.considerations
+        ):
+            # "Uw verzoek valt niet onder de reikwijdte van de Wob" because, as the letter
+            # says elsewhere, the documents are already public there: a referral.
+            outcomes = ["referred"]
             evidence.extend(letter.reason_evidence)
         whole = letter.decided_as_whole or draft.shared
         if {"refused", "partly_granted"} & set(outcomes) and (whole or not grounds):
