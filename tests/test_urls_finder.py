@@ -204,6 +204,10 @@ def test_ocr_damage_is_kept_as_printed() -> None:
         ("https://www.gemeente.example/bestuur/wob-besluiten/2021/parkeren", "", True),
         ("http://loket.rechtspraak.nl/bestuursrecht", "", False),
         ("www.gemeente.example/bezwaar/jb", "", False),
+        ("http://www.dienst.example/bezwaarenberoep", "", False),
+        ("www.dienst.example\\bezwaar-maken", "", False),  # a backslash typed for a slash
+        ("https://www.gemeente.example/in-beroep-gaan", "", False),
+        ("https://www.overheid.example/rapporten/beroepsonderwijs-evaluatie", "", True),
         ("https://twitter.com/gemeente", "", False),
         ("info@gemeente.example", "", False),
         ("www.gemeente.nl", "Een routebeschrijving vindt u op www.gemeente.nl.", False),

@@ -213,7 +213,9 @@ _NON_REFERRAL_PATH: Final = re.compile(
     r"/(?:wob|woo)[-_]?(?:besluiten|verzoeken|publicaties)/?$"
     r"|/(?:wob|woo)/?$"
     r"|/contact(?:formulier)?(?:/|\.\w+)?$"
-    r"|/bezwaar(?:/|$)|/klacht(?:en)?(?:/|$)|/privacy(?:/|$)|/disclaimer(?:/|$)"
+    r"|/(?:[\w-]*bezwaar[\w-]*|(?:[\w-]+-)?beroep(?:-[\w-]+)?)(?:/|\.\w+)?$"
+    r"|/bezwaar(?:/|$)|/klacht(?:en)?(?:/|$)|/privacy(?:/|$)"
+    r"|/disclaimer(?:/|$)"
     r"|/(?:wob|woo)[-_]?verzoek(?:-indienen)?/?$",
     re.I,
 )
@@ -572,7 +574,7 @@ def is_referral(url: str, line: str = "") -> bool:
     """
     if "@" in url or url.lower().startswith("mailto:"):
         return False
-    host, path = _host_and_path(url)
+    host, path = _host_and_path(url.replace("\\", "/"))  # "nvwa.nl\bezwaar": a typo'd path
     host = host.lower().removeprefix("www.")
     if any(host == bad or host.endswith("." + bad) for bad in _NON_REFERRAL_HOSTS):
         return False
