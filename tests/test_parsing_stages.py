@@ -337,6 +337,7 @@ def test_r12_flags_a_paragraph_answer_that_discloses_nothing_against_the_decisio
         (("not_held", "referred"), True),  # "not held, and see there" may be part of the item
         (("referred",), False),  # a referral alone answers the item
         (("forwarded",), False),
+        (("refused",), True),  # a refusal without grounds may be "not held" (afwijzen)
     ],
 )
 def test_r12_and_referrals(outcomes: tuple[str, ...], flagged: bool) -> None:
@@ -591,3 +592,15 @@ def test_two_requests_decided_by_one_dictum_are_flagged() -> None:
     for item in letter.items:
         assert item.outcomes == ("partly_granted",)
         assert "R16-requests-decided-together" in [code for code, _ in item.review]
+
+
+def test_r12_leaves_a_refusal_on_cited_grounds_alone() -> None:
+    facts = ItemFacts(
+        "3",
+        ("refused",),
+        ("5.1.2i",),
+        layout="mentions",
+        letter_outcomes=("granted",),
+        own_outcomes=("refused",),
+    )
+    assert "R12-differs-from-decision" not in [rule.code for rule in review(facts)]

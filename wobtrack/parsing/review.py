@@ -181,6 +181,8 @@ REVIEW_RULES: Final[tuple[ReviewRule, ...]] = (
             and not {"forwarded", "deferred"} & set(f.outcomes)
             # A referral alone answers the item; "not held, see there" may be part of it.
             and set(f.outcomes) != {"referred"}
+            # A refusal on cited grounds is a whole answer of its own.
+            and not (set(f.outcomes) == {"refused"} and f.grounds)
         ),
     ),
     ReviewRule(
