@@ -17,6 +17,10 @@ from wobtrack.models import Base
 config = context.config
 target_metadata = Base.metadata
 
+#: First key of the PostgreSQL advisory lock that migrations hold (the second is the
+#: schema's): "wob" in ASCII. Any 32-bit number no other program uses would do.
+MIGRATION_LOCK = 0x776F62
+
 
 def _run(connection: object) -> None:
     is_sqlite = connection.dialect.name == "sqlite"  # type: ignore[attr-defined]
@@ -35,10 +39,27 @@ def _run(connection: object) -> None:
             compare_type=True,
         )
         with context.begin_transaction():
+            if connection.dialect.name == "postgresql":  # type: ignore[attr-defined]
+                _wait_for_other_migrations(connection)
             context.run_migrations()
     finally:
         if raw is not None:
             raw.execute("PRAGMA foreign_keys=ON")
+
+
+def _wait_for_other_migrations(connection: object) -> None:
+    """Two processes starting on a new database at once must not both create the schema.
+
+    The lock is held until this transaction ends; Alembic reads the current revision after
+    it, so the second process finds the first one's work committed and has nothing to do.
+    (SQLite needs nothing: the transaction begins with BEGIN IMMEDIATE, a file lock.)
+    """
+    from sqlalchemy import text
+
+    connection.execute(  # type: ignore[attr-defined]
+        text("SELECT pg_advisory_xact_lock(:lock, hashtext(current_schema()))"),
+        {"lock": MIGRATION_LOCK},
+    )
 
 
 def _url_from_command_line() -> str:

@@ -118,3 +118,83 @@ def test_readers_run_while_another_process_holds_the_write_lock(
         other.close()
     run("event", "add", "1", "acknowledged", "2026-10-02")
     assert json.loads(run("request", "show", "1", "--json").output)["subject"] == "uncommitted"
+
+
+#: One new authority as four people type it: case and spacing differ, the key is the same.
+SPELLINGS = (
+    "Gemeente Noordveen",
+    "gemeente noordveen",
+    "GEMEENTE NOORDVEEN",
+    "Gemeente  Noordveen",
+)
+
+
+def test_four_writers_on_a_new_database_lose_nothing(db_url: str, tmp_path: Path) -> None:
+    """Four processes start on an empty database (SQLite file or PostgreSQL schema) at once:
+    schema creation, one new authority, unnumbered items on one request and the same letter
+    imported into one request race; no operation may fail and every write must be kept."""
+    import time
+
+    from sqlalchemy import func, select
+    from sqlalchemy.orm import Session
+
+    from tests.concurrency_worker import ITEMS_PER_WORKER, REQUESTS_PER_WORKER
+    from wobtrack import db as database
+    from wobtrack.models import Authority, Decision, Request, RequestItem
+    from wobtrack.parsing.pdftext import extract_pdf
+
+    letter = Path(__file__).resolve().parents[1] / "samples" / "woo-besluit-2026.pdf"
+    cache = tmp_path / "cache"
+    extract_pdf(letter, cache_dir=cache / "wobtrack" / "pdftext")  # the race is not about PDFs
+    barrier = tmp_path / "barrier"
+    barrier.mkdir()
+    root = Path(__file__).resolve().parents[1]
+    env = {**os.environ, "PYTHONPATH": str(root), "XDG_CACHE_HOME": str(cache)}
+    start = time.time() + 3
+    arguments = [str(start), str(barrier), str(len(SPELLINGS)), str(letter)]
+    workers = [
+        subprocess.Popen(
+            [sys.executable, "-m", "tests.concurrency_worker", db_url, f"w{n}", name, *arguments],
+            env=env,
+            cwd=root,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for n, name in enumerate(SPELLINGS)
+    ]
+    finished = [w.communicate(timeout=600) for w in workers]
+    assert [w.returncode for w in workers] == [0] * len(workers), [err for _, err in finished]
+    reports = [json.loads(out) for out, _ in finished]
+    failures = [failure for report in reports for failure in report["failures"]]
+    operations = sum(report["operations"] for report in reports)
+    kinds = sorted({f"{f['args'][0]} {f['args'][1]}: {f['error'][-160:]}" for f in failures})
+    assert failures == [], f"{len(failures)} of {operations} operations failed: {kinds}"
+
+    outputs = [output for report in reports for output in report["outputs"]]
+    engine = database.make_engine(db_url)
+    try:
+        with Session(engine) as session:
+            assert session.scalar(select(func.count()).select_from(Authority)) == 1
+            requests = list(session.scalars(select(Request).order_by(Request.id)))
+            assert len(requests) == REQUESTS_PER_WORKER * len(SPELLINGS)
+            first, second = requests[0], requests[1]
+            numbers = [item.number for item in first.items]
+            expected_items = 2 + ITEMS_PER_WORKER * len(SPELLINGS)
+            assert sorted(numbers, key=int) == [str(n) for n in range(1, expected_items + 1)]
+            assert [d.file_name for d in second.decisions] == [letter.name]
+            shared = [o["shared_import_created"] for o in outputs if "shared_import_created" in o]
+            assert sorted(shared) == [False, False, False, True]
+            own = {o["own_import"] for o in outputs if "own_import" in o}
+            assert len(own) == len(SPELLINGS)
+            decisions = session.scalar(select(func.count()).select_from(Decision))
+            assert decisions == len(own | {second.id})
+            # The letter answers items 1-8: the imports add items 3-8 to requests with two.
+            imported = session.scalar(
+                select(func.count())
+                .select_from(RequestItem)
+                .where(RequestItem.request_id.in_(own | {second.id}))
+            )
+            assert imported == 8 * len(own | {second.id})
+    finally:
+        engine.dispose()

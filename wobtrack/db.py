@@ -7,7 +7,7 @@ code and the same Alembic migrations.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine, make_url
@@ -15,6 +15,11 @@ from sqlalchemy.exc import ArgumentError
 
 from wobtrack.errors import WobtrackError
 from wobtrack.resources import migrations_path
+
+if TYPE_CHECKING:
+    from sqlalchemy import Table
+    from sqlalchemy.engine import CursorResult
+    from sqlalchemy.orm import Session
 
 #: How long a SQLite writer waits for another process's write lock before giving up.
 SQLITE_BUSY_TIMEOUT_MS = 30_000
@@ -161,3 +166,26 @@ def ensure_schema(engine: Engine) -> None:
 def is_sqlite(engine: Engine) -> bool:
     """True for the embedded SQLite backend."""
     return engine.dialect.name == "sqlite"
+
+
+def insert_or_ignore(session: Session, table: Table, values: dict[str, Any]) -> bool:
+    """Insert one row unless it would break a unique constraint; True if it was inserted.
+
+    The insert half of insert-or-get: two transactions that add the same row at once both
+    succeed (``INSERT ... ON CONFLICT DO NOTHING``; on PostgreSQL the second waits for the
+    first to commit), where a check-then-insert would give one of them an IntegrityError.
+    The caller then reads the row, which exists either way.
+    """
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+        statement: Any = pg_insert(table).values(values).on_conflict_do_nothing()
+    elif dialect == "sqlite":
+        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+        statement = sqlite_insert(table).values(values).on_conflict_do_nothing()
+    else:  # pragma: no cover - wobtrack supports SQLite and PostgreSQL only
+        raise WobtrackError(f"unsupported database {dialect}")
+    result: CursorResult[Any] = session.execute(statement)  # type: ignore[assignment]
+    return bool(result.rowcount)

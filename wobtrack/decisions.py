@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from wobtrack.dates import human_date
 from wobtrack.errors import InvalidInput, NotFound
 from wobtrack.models import Decision, Event, ItemOutcome, OutcomeCorrection, Request, RequestItem
-from wobtrack.tracker import add_item, get_request, list_requests
+from wobtrack.tracker import add_item, get_request, list_requests, lock_request
 from wobtrack.vocab import DECISION_KINDS, OUTCOMES
 
 #: Flags stored on an ItemOutcome, shown by ``review`` and the drafts.
@@ -70,6 +70,9 @@ def import_decision(
 
     if kind is not None and kind not in DECISION_KINDS:
         raise InvalidInput(f"unknown decision kind {kind!r}: use {', '.join(DECISION_KINDS)}")
+    # Imports into one request take turns: the "already imported?" check below and the item
+    # numbers an import adds hold until this transaction commits (PostgreSQL row lock).
+    lock_request(session, request_id)
     request = get_request(session, request_id)
     text = extract_pdf(letter, cache_dir=default_cache_dir() if use_cache else None, ocr=ocr)
     existing = session.scalar(

@@ -77,8 +77,18 @@ DEADLINE_COLUMNS: Final = (
 )
 
 
+#: Stored columns that follow from others and are left out of the export; an import fills
+#: them in (``authorities.name_key`` is ``names.name_key(name)``).
+DERIVED_COLUMNS: Final = {"authorities": ("name_key",)}
+
+
 def _table(name: str) -> Table:
     return Base.metadata.tables[name]
+
+
+def _exported_columns(table: Table) -> list[Column[Any]]:
+    derived = DERIVED_COLUMNS.get(table.name, ())
+    return [column for column in table.columns if column.name not in derived]
 
 
 def column_kind(column: Column[Any]) -> str:
@@ -101,7 +111,7 @@ def column_kind(column: Column[Any]) -> str:
 def table_columns() -> dict[str, list[tuple[str, str]]]:
     """Per document key, the exported columns and their kinds (``deadlines`` included)."""
     columns = {
-        key: [(column.name, column_kind(column)) for column in _table(name).columns]
+        key: [(column.name, column_kind(column)) for column in _exported_columns(_table(name))]
         for key, name in TABLE_KEYS
     }
     columns["deadlines"] = list(DEADLINE_COLUMNS)
@@ -137,7 +147,7 @@ def export_document(session: Session, today: date) -> dict[str, Any]:
     }
     for key, name in TABLE_KEYS:
         table = _table(name)
-        kinds = [(column.name, column_kind(column)) for column in table.columns]
+        kinds = [(column.name, column_kind(column)) for column in _exported_columns(table)]
         rows = session.execute(select(table).order_by(table.c.id)).mappings()
         document[key] = [
             {column: _json_value(row[column], kind) for column, kind in kinds} for row in rows
@@ -273,7 +283,7 @@ def _python_value(column: Column[Any], kind: str, value: Any, where: str) -> Any
 def _check_rows(key: str, table: Table, rows: Any) -> list[dict[str, Any]]:
     if not isinstance(rows, list):
         raise _bad(key, "missing or not a list")
-    columns = [(column, column_kind(column)) for column in table.columns]
+    columns = [(column, column_kind(column)) for column in _exported_columns(table)]
     names = {column.name for column, _ in columns}
     checked: list[dict[str, Any]] = []
     for index, row in enumerate(rows):

@@ -23,7 +23,10 @@ from sqlalchemy import (
     UniqueConstraint,
     func,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.engine.default import DefaultExecutionContext
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, validates
+
+from wobtrack.names import name_key
 
 #: Constraint names are explicit so that migrations can refer to them on every backend
 #: (SQLite batch mode needs named constraints to alter them).
@@ -42,6 +45,12 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
+def _name_key_default(context: DefaultExecutionContext) -> str:
+    # Core inserts (the JSON import) give only the name; the key follows from it.
+    parameters = context.get_current_parameters()  # type: ignore[no-untyped-call]
+    return name_key(parameters["name"])
+
+
 class Authority(Base):
     """A bestuursorgaan that receives requests, e.g. "Politie, Landelijke Eenheid"."""
 
@@ -49,8 +58,17 @@ class Authority(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(300), unique=True)
+    #: ``names.name_key(name)``: names that differ only in case, accents or spacing share it,
+    #: so they cannot become two authorities. Filled from ``name`` on every insert.
+    name_key: Mapped[str] = mapped_column(Text, unique=True, default=_name_key_default)
 
     requests: Mapped[list[Request]] = relationship(back_populates="authority")
+
+    @validates("name")
+    def _keep_key(self, _field: str, name: str) -> str:
+        # A rename through the ORM keeps the key in step with the name.
+        self.name_key = name_key(name)
+        return name
 
 
 class Request(Base):

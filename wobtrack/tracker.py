@@ -10,12 +10,13 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from wobtrack.authorities import get_or_create_authority
 from wobtrack.errors import InvalidInput, NotFound
 from wobtrack.items import ItemText, leading_number, split_numbered_items
-from wobtrack.models import Authority, Decision, Event, Request, RequestItem
+from wobtrack.models import Decision, Event, Request, RequestItem
 from wobtrack.vocab import EVENT_KINDS, REGIMES, normalise_event_kind
 
 #: The Woo replaced the Wob on this day; a request received on or after it is a Woo request.
@@ -49,20 +50,6 @@ def read_items_file(path: Path) -> list[ItemText]:
             f"no numbered items found in {path}: start each item with 1., 2), a. or (b)"
         )
     return items
-
-
-def get_or_create_authority(session: Session, name: str) -> Authority:
-    """The authority with this name (case and spacing ignored), created if new."""
-    clean = " ".join(name.split())
-    if not clean:
-        raise InvalidInput("the authority's name is empty")
-    found = session.scalar(select(Authority).where(func.lower(Authority.name) == clean.lower()))
-    if found is not None:
-        return found
-    authority = Authority(name=clean)
-    session.add(authority)
-    session.flush()
-    return authority
 
 
 def _check_subject(subject: str) -> str:
@@ -156,6 +143,16 @@ def get_request(session: Session, request_id: int) -> Request:
     return request
 
 
+def lock_request(session: Session, request_id: int) -> None:
+    """Make writers to one request take turns until this transaction ends.
+
+    On PostgreSQL a row lock (``SELECT ... FOR UPDATE``): what a writer reads after it (the
+    next item number, whether a letter is already imported) stays true until it commits.
+    SQLite needs nothing: a writing transaction holds the database's write lock throughout.
+    """
+    session.execute(select(Request.id).where(Request.id == request_id).with_for_update())
+
+
 def list_requests(session: Session) -> list[Request]:
     """All requests, oldest first, with everything overviews read loaded up front
     (authority, items with their outcomes and corrections, events, decisions).
@@ -183,8 +180,14 @@ def add_item(
     session: Session, request_id: int, text: str | None, *, number: str | None = None
 ) -> RequestItem:
     """Add a numbered item; without a number it gets the next free integer."""
+    lock_request(session, request_id)
     request = get_request(session, request_id)
-    existing = {item.number for item in request.items}
+    # Read after the lock, not from ``request.items``: that list may have been loaded before
+    # it, and another process may have added an item since.
+    taken = session.execute(
+        select(RequestItem.number, RequestItem.position).where(RequestItem.request_id == request_id)
+    ).all()
+    existing = {number for number, _ in taken}
     if number is None:
         numeric = [int(n) for n in existing if n.isdigit()]
         number = str(max(numeric, default=0) + 1)
@@ -198,7 +201,7 @@ def add_item(
     item = RequestItem(
         number=number,
         text=text.strip() if text and text.strip() else None,
-        position=max((i.position for i in request.items), default=0) + 1,
+        position=max((position for _, position in taken), default=0) + 1,
     )
     request.items.append(item)
     session.flush()
