@@ -1,6 +1,7 @@
 """Command-line interface: ``wobtrack``. One module per command group."""
 
 from wobtrack.cli import (  # noqa: F401  (importing registers the commands)
+    authorities,
     calc,
     deadlines,
     decisions,
