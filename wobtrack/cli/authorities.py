@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import click
 
 from wobtrack import authorities
@@ -59,7 +61,7 @@ def authority_merge(app: App, from_id: int, into_id: int, as_json: bool) -> None
     """Move every request of authority FROM_ID to INTO_ID and delete FROM_ID."""
     with app.transaction() as session:
         result = authorities.merge_authorities(session, from_id, into_id)
-        data = {
+        data: dict[str, Any] = {
             "id": result.into.id,
             "name": result.into.name,
             "removed": {"id": result.removed_id, "name": result.removed_name},
