@@ -347,8 +347,13 @@ def set_outcome(
     *,
     grounds: list[str] | None = None,
     note: str | None = None,
+    references: list[str] | None = None,
 ) -> OutcomeCorrection:
-    """Record a person's correction of an item's outcome (it wins over the parser's)."""
+    """Record a person's correction of an item's outcome (it wins over the parser's).
+
+    ``references``: URLs the answer points to; they replace the parser's references (none
+    given keeps them).
+    """
     from wobtrack.parsing.grounds import explicit_grounds, normalise_ground
 
     request = get_request(session, request_id)
@@ -373,16 +378,28 @@ def set_outcome(
                 f"cannot read refusal ground {ground!r}: write it like 5.1.2e or 10.2.e"
             )
         codes.extend(c for c in found if c not in codes)
+    urls = [_checked_url(url) for url in references or []]
     latest = request.decisions[-1] if request.decisions else None
     correction = OutcomeCorrection(
         decision_id=latest.id if latest else None,
         outcomes=list(dict.fromkeys(clean)),
         grounds=codes,
+        references=[{"kind": "url", "value": url} for url in dict.fromkeys(urls)] or None,
         note=note,
     )
     item.corrections.append(correction)
     session.flush()
     return correction
+
+
+def _checked_url(url: str) -> str:
+    from urllib.parse import urlsplit
+
+    clean = url.strip()
+    parts = urlsplit(clean)
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc or " " in clean:
+        raise InvalidInput(f"--reference {url!r} is not a web address: give it as https://...")
+    return clean
 
 
 @dataclass(frozen=True)
@@ -457,7 +474,9 @@ def final_outcome(item: RequestItem) -> FinalOutcome:
         text=base.text,
         outcomes=tuple(correction.outcomes),
         grounds=tuple(correction.grounds),
-        references=base.references,
+        references=base.references
+        if correction.references is None
+        else tuple(correction.references),
         refers_to=base.refers_to,
         evidence=base.evidence,
         needs_review=False,

@@ -82,6 +82,11 @@ DEADLINE_COLUMNS: Final = (
 DERIVED_COLUMNS: Final = {"authorities": ("name_key",)}
 
 
+#: Columns added after exports of this version were first written: an export without them
+#: still imports (the value is null).
+LATER_COLUMNS: Final = {"outcome_corrections": ("references",)}
+
+
 def _table(name: str) -> Table:
     return Base.metadata.tables[name]
 
@@ -291,13 +296,16 @@ def _check_rows(key: str, table: Table, rows: Any) -> list[dict[str, Any]]:
         if not isinstance(row, dict):
             raise _bad(where, "not an object")
         unknown = sorted(set(row) - names)
-        missing = [name for name in (c.name for c, _ in columns) if name not in row]
+        later = LATER_COLUMNS.get(table.name, ())
+        missing = [c.name for c, _ in columns if c.name not in row and c.name not in later]
         if unknown or missing:
             problem = f"unknown column {unknown[0]!r}" if unknown else f"no {missing[0]!r}"
             raise _bad(where, problem)
         checked.append(
             {
-                column.name: _python_value(column, kind, row[column.name], f"{where}.{column.name}")
+                column.name: _python_value(
+                    column, kind, row.get(column.name), f"{where}.{column.name}"
+                )
                 for column, kind in columns
             }
         )

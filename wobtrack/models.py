@@ -234,6 +234,8 @@ class OutcomeCorrection(Base):
     )
     outcomes: Mapped[list[Any]] = mapped_column(JSON, default=list)
     grounds: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    #: Where the answer points (``[{"kind": "url", "value": ...}]``); None keeps the parser's.
+    references: Mapped[list[Any] | None] = mapped_column(JSON)
     note: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
 

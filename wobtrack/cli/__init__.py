@@ -3,6 +3,7 @@
 from wobtrack.cli import (  # noqa: F401  (importing registers the commands)
     authorities,
     calc,
+    corrections,
     deadlines,
     decisions,
     demo,

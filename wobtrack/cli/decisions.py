@@ -20,7 +20,7 @@ from wobtrack.vocab import DECISION_KINDS
 
 @cli.group("decision")
 def decision_group() -> None:
-    """Import decision letters into the tracker."""
+    """Import, list, show and delete decision letters in the tracker."""
 
 
 @decision_group.command("import")
@@ -106,6 +106,13 @@ def outcome_group() -> None:
 @click.argument("outcomes", nargs=-1, required=True)
 @click.option("--grounds", "-g", multiple=True, help="A refusal ground, e.g. 5.1.2e; repeatable.")
 @click.option("--note", help="Why you corrected it.")
+@click.option(
+    "--reference",
+    "references",
+    multiple=True,
+    metavar="URL",
+    help="Where the answer points (replaces the parser's references); repeatable.",
+)
 @pass_app
 def outcome_set(
     app: App,
@@ -114,15 +121,25 @@ def outcome_set(
     outcomes: tuple[str, ...],
     grounds: tuple[str, ...],
     note: str | None,
+    references: tuple[str, ...],
 ) -> None:
     """Set ITEM's outcomes by hand; this wins over the parser's proposal."""
     with app.transaction() as session:
         correction = decisions.set_outcome(
-            session, request_id, item, list(outcomes), grounds=list(grounds), note=note
+            session,
+            request_id,
+            item,
+            list(outcomes),
+            grounds=list(grounds),
+            note=note,
+            references=list(references),
         )
     grounds_text = f" (grounds: {', '.join(correction.grounds)})" if correction.grounds else ""
+    urls = [reference["value"] for reference in correction.references or []]
+    refers_text = f" (see {', '.join(urls)})" if urls else ""
     click.echo(
-        f"Item {item} of request {request_id}: {', '.join(correction.outcomes)}{grounds_text}."
+        f"Item {item} of request {request_id}: {', '.join(correction.outcomes)}"
+        f"{grounds_text}{refers_text}."
     )
 
 

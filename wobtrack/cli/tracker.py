@@ -168,7 +168,7 @@ def request_delete(app: App, request_id: int, yes: bool) -> None:
 
 @cli.group("item")
 def item_group() -> None:
-    """Add numbered items to a request."""
+    """Add, edit and delete the numbered items of a request."""
 
 
 @item_group.command("add")

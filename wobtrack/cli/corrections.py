@@ -1,0 +1,151 @@
+"""Commands that correct an import or a mistake: decisions, items and outcome corrections."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from wobtrack import corrections
+from wobtrack.cli.base import App, echo_json, json_option, pass_app
+from wobtrack.cli.decisions import decision_group, outcome_group
+from wobtrack.cli.render import render_outcomes, table
+from wobtrack.cli.tracker import item_group
+
+
+def _render_decision_rows(rows: list[dict[str, Any]]) -> str:
+    return table(
+        ["ID", "REQUEST", "KIND", "DATE", "ITEMS", "WARNINGS", "FILE"],
+        [
+            [
+                str(r["id"]),
+                str(r["request_id"]),
+                r["kind"],
+                r["decision_date"] or "-",
+                str(r["item_count"]),
+                str(len(r["warnings"])),
+                r["file"] or "-",
+            ]
+            for r in rows
+        ],
+    )
+
+
+@decision_group.command("list")
+@click.argument("request_id", type=int, required=False)
+@json_option
+@pass_app
+def decision_list(app: App, request_id: int | None, as_json: bool) -> None:
+    """List the imported decisions (of REQUEST_ID, or of every request)."""
+    with app.transaction(write=False) as session:
+        rows = [
+            corrections.decision_row_json(d)
+            for d in corrections.list_decisions(session, request_id)
+        ]
+    if as_json:
+        echo_json(rows)
+    elif not rows:
+        click.echo("No decisions yet. Import one with `wobtrack decision import REQUEST LETTER`.")
+    else:
+        click.echo(_render_decision_rows(rows))
+
+
+@decision_group.command("show")
+@click.argument("decision_id", type=int)
+@json_option
+@pass_app
+def decision_show(app: App, decision_id: int, as_json: bool) -> None:
+    """Show a decision: its dates, warnings, events and the parser's outcome per item."""
+    with app.transaction(write=False) as session:
+        data = corrections.decision_details(session, decision_id)
+    if as_json:
+        echo_json(data)
+        return
+    lines = [
+        f"Decision {data['id']} of request {data['request_id']}: {data['kind']} "
+        f"{data['file'] or ''}".rstrip(),
+        f"  Date:        {data['decision_date'] or '-'}",
+        f"  Bekendmaking: {data['bekendmaking'] or '-'}",
+        f"  Reference:   {data['reference'] or '-'}",
+    ]
+    lines += [f"  Event {e['id']}: {e['kind']} {e['date']}" for e in data["events"]]
+    lines += [f"  ! {warning}" for warning in data["warnings"]]
+    click.echo("\n".join(lines))
+    if data["items"]:
+        click.echo(render_outcomes(data["items"]))
+
+
+@decision_group.command("delete")
+@click.argument("decision_id", type=int)
+@click.option("--yes", "-y", is_flag=True, help="Do not ask for confirmation.")
+@pass_app
+def decision_delete(app: App, decision_id: int, yes: bool) -> None:
+    """Delete a decision with its outcomes, its events and the items only it added."""
+    with app.transaction() as session:
+        if not yes:
+            data = corrections.decision_details(session, decision_id)
+            click.confirm(
+                f"Delete decision {decision_id} ({data['file'] or data['kind']}) of request "
+                f"{data['request_id']}, with {len(data['items'])} item outcomes?",
+                abort=True,
+                err=True,
+            )
+        deleted = corrections.delete_decision(session, decision_id)
+    click.echo(
+        f"Deleted decision {decision_id} of request {deleted.request_id} "
+        f"and {deleted.events} event(s) it recorded."
+    )
+    if deleted.items:
+        click.echo(f"Removed the items it had added: {', '.join(deleted.items)}.")
+
+
+@item_group.command("edit")
+@click.argument("request_id", type=int)
+@click.argument("number")
+@click.option("--text", required=True, help="The item's new text.")
+@pass_app
+def item_edit(app: App, request_id: int, number: str, text: str) -> None:
+    """Change the text of item NUMBER of a request."""
+    with app.transaction() as session:
+        item = corrections.edit_item(session, request_id, number, text)
+    click.echo(f"Updated item {item.number} of request {request_id}.")
+
+
+@item_group.command("delete")
+@click.argument("request_id", type=int)
+@click.argument("number")
+@click.option("--yes", "-y", is_flag=True, help="Do not ask for confirmation.")
+@pass_app
+def item_delete(app: App, request_id: int, number: str, yes: bool) -> None:
+    """Delete item NUMBER of a request, with its outcomes and corrections."""
+    with app.transaction() as session:
+        if not yes:
+            item = corrections.get_item(session, request_id, number)
+            click.confirm(
+                f"Delete item {item.number} of request {request_id} ({len(item.outcomes)} "
+                f"outcomes, {len(item.corrections)} corrections)?",
+                abort=True,
+                err=True,
+            )
+        item = corrections.delete_item(session, request_id, number)
+    click.echo(f"Deleted item {item.number} of request {request_id}.")
+
+
+@outcome_group.command("reset")
+@click.argument("request_id", type=int)
+@click.argument("item")
+@json_option
+@pass_app
+def outcome_reset(app: App, request_id: int, item: str, as_json: bool) -> None:
+    """Drop your corrections of ITEM: the parser's outcome counts again."""
+    with app.transaction() as session:
+        result = corrections.reset_outcome(session, request_id, item)
+        data = result.final.to_json()
+    if as_json:
+        echo_json(data)
+        return
+    outcomes = ", ".join(data["outcomes"]) or "no outcome yet"
+    click.echo(
+        f"Dropped {result.dropped} correction(s) of item {data['number']} of request "
+        f"{request_id}; it is {outcomes} again ({data['source']})."
+    )
