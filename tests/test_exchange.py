@@ -26,7 +26,8 @@ from tests.sample_tracker import populate_url
 from wobtrack import db as database
 from wobtrack import exchange, tracker
 from wobtrack.errors import InvalidInput, WobtrackError
-from wobtrack.models import Decision, OutcomeCorrection
+from wobtrack.models import Authority, Decision, OutcomeCorrection
+from wobtrack.names import name_key
 
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "export-format.md"
 TIMESTAMP = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{6})?\+00:00$")
@@ -483,3 +484,43 @@ def test_docs_describe_every_table_and_column() -> None:
     for key, table_columns in columns.items():
         documented = re.findall(r"^\| `(\w+)` \|", sections[key], re.M)
         assert documented == [column for column, _ in table_columns], key
+
+
+# --------------------------------------------------------------------------- authority keys
+
+
+def test_an_import_fills_in_the_authority_key_and_reads_older_exports(
+    db_url: str, second_db_url: str
+) -> None:
+    document = _valid_document(db_url)
+    assert all(set(row) == {"id", "name"} for row in document["authorities"])
+    # An export written before corrections could carry references has no such key.
+    for row in document["outcome_corrections"]:
+        del row["references"]
+    _import(second_db_url, exchange.parse_export(json.dumps(document), "old.json"))
+    engine = database.make_engine(second_db_url)
+    try:
+        with Session(engine) as session:
+            keys = session.execute(select(Authority.name, Authority.name_key)).all()
+            assert keys
+            assert all(key == name_key(name) for name, key in keys)
+            references = session.scalars(select(OutcomeCorrection.references)).all()
+            assert references
+            assert all(value is None for value in references)
+    finally:
+        engine.dispose()
+
+
+def test_an_export_with_one_authority_spelled_twice_is_refused(
+    db_url: str, second_db_url: str, tmp_path: Path
+) -> None:
+    document = _valid_document(db_url)
+    first, second = document["authorities"][:2]
+    second["name"] = first["name"].upper()
+    bad = tmp_path / "export.json"
+    bad.write_text(json.dumps(document), encoding="utf-8")
+    result = Cli(second_db_url)("import-json", str(bad), ok=False)
+    assert "export.json does not fit the database (nothing was imported): " in (
+        _one_line_error(result)
+    )
+    assert set(_counts(second_db_url).values()) == {0}
