@@ -142,3 +142,14 @@ def test_migration_merges_colliding_authorities(
         assert rows.all() == [(1, "gemeente een"), (2, "provincie")]
         owners = session.execute(select(Request.id, Request.authority_id).order_by(Request.id))
         assert owners.all() == [(1, 1), (2, 1), (3, 2), (4, 1)]
+
+
+def test_a_capitalised_non_ascii_name_typed_twice_is_one_authority(run: Cli) -> None:
+    # SQLite's lower() leaves "É" as it is: the old case-insensitive lookup missed the
+    # existing row and the insert hit the unique name (an IntegrityError traceback).
+    run("request", "add", "-a", "GEMEENTE ÉÉN", "-s", "x")
+    run("request", "add", "-a", "GEMEENTE ÉÉN", "-s", "y")
+    run("request", "add", "-a", "gemeente één", "-s", "z")
+    assert json.loads(run("authority", "list", "--json").stdout) == [
+        {"id": 1, "name": "GEMEENTE ÉÉN", "requests": 3}
+    ]
