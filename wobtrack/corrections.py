@@ -102,6 +102,13 @@ def delete_decision(session: Session, decision_id: int) -> DeletedDecision:
         for item in added
         if not item.corrections and all(o.decision_id == decision.id for o in item.outcomes)
     ]
+    result = DeletedDecision(
+        decision_id=decision_id,
+        request_id=request_id,
+        file_name=decision.file_name,
+        events=len(events),
+        items=[item.number for item in orphaned],
+    )
     for event in events:
         request.events.remove(event)
     for item in orphaned:
@@ -111,13 +118,7 @@ def delete_decision(session: Session, decision_id: int) -> DeletedDecision:
     # The database set the decision's id to NULL in corrections and kept items (ON DELETE SET
     # NULL); objects already loaded would still show it.
     session.expire_all()
-    return DeletedDecision(
-        decision_id=decision_id,
-        request_id=request_id,
-        file_name=decision.file_name,
-        events=len(events),
-        items=[item.number for item in orphaned],
-    )
+    return result
 
 
 def get_item(session: Session, request_id: int, number: str) -> RequestItem:

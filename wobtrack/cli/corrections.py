@@ -64,9 +64,9 @@ def decision_show(app: App, decision_id: int, as_json: bool) -> None:
     lines = [
         f"Decision {data['id']} of request {data['request_id']}: {data['kind']} "
         f"{data['file'] or ''}".rstrip(),
-        f"  Date:        {data['decision_date'] or '-'}",
+        f"  Date:         {data['decision_date'] or '-'}",
         f"  Bekendmaking: {data['bekendmaking'] or '-'}",
-        f"  Reference:   {data['reference'] or '-'}",
+        f"  Reference:    {data['reference'] or '-'}",
     ]
     lines += [f"  Event {e['id']}: {e['kind']} {e['date']}" for e in data["events"]]
     lines += [f"  ! {warning}" for warning in data["warnings"]]
