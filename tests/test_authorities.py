@@ -153,3 +153,38 @@ def test_a_capitalised_non_ascii_name_typed_twice_is_one_authority(run: Cli) -> 
     assert json.loads(run("authority", "list", "--json").stdout) == [
         {"id": 1, "name": "GEMEENTE ÉÉN", "requests": 3}
     ]
+
+
+def test_a_request_added_while_its_authority_is_merged_away(engine: Engine) -> None:
+    """The merge commits first: the new request gets a new authority with the merged name,
+    not a foreign-key error (PostgreSQL), and nothing waits forever (SQLite)."""
+    import threading
+
+    with Session(engine) as session, session.begin():
+        keep = _request(session, "Gemeente Utrecht").authority_id
+        gone = _request(session, "Gem. Utrecht").authority_id
+    other_engine = database.make_engine(str(engine.url.render_as_string(hide_password=False)))
+    added: list[object] = []
+
+    def add_meanwhile() -> None:
+        try:
+            with Session(other_engine) as other, other.begin():
+                added.append(_request(other, "gem. utrecht").authority.name)
+        except Exception as exc:  # pragma: no cover - the failure this test is about
+            added.append(exc)
+
+    with Session(engine) as merging, merging.begin():
+        authorities.merge_authorities(merging, gone, keep)
+        thread = threading.Thread(target=add_meanwhile)
+        thread.start()
+        thread.join(timeout=1.0)
+        assert thread.is_alive()  # it waits for the merge (row lock, or SQLite's write lock)
+    thread.join(timeout=60)
+    other_engine.dispose()
+    assert added == ["gem. utrecht"]
+    with Session(engine) as session:
+        rows = authorities.list_authorities(session)
+        assert [(r.name, r.requests) for r in rows] == [
+            ("gem. utrecht", 1),
+            ("Gemeente Utrecht", 2),
+        ]

@@ -17,7 +17,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from wobtrack.db import insert_or_ignore
-from wobtrack.errors import InvalidInput, NotFound
+from wobtrack.errors import InvalidInput, NotFound, WobtrackError
 from wobtrack.models import Authority, Base, Request
 from wobtrack.names import MAX_NAME_LENGTH, clean_name, name_key
 
@@ -34,9 +34,19 @@ def _checked_name(name: str) -> str:
     return clean
 
 
-def find_authority(session: Session, name: str) -> Authority | None:
-    """The authority whose name matches ``name`` apart from case, accents and spacing."""
-    return session.scalar(select(Authority).where(Authority.name_key == name_key(name)))
+def find_authority(session: Session, name: str, *, keep: bool = False) -> Authority | None:
+    """The authority whose name matches ``name`` apart from case, accents and spacing.
+
+    ``keep``: the caller is about to refer to it (a new request). On PostgreSQL the row is
+    then locked against deletion until the transaction ends (``FOR KEY SHARE``): a merge
+    or rename running at that moment is waited for, and an authority it removed is not
+    returned, where a plain read would return it and the new request would fail on the
+    foreign key.
+    """
+    query = select(Authority).where(Authority.name_key == name_key(name))
+    if keep:
+        query = query.with_for_update(key_share=True)
+    return session.scalar(query)
 
 
 def get_or_create_authority(session: Session, name: str) -> Authority:
@@ -46,15 +56,17 @@ def get_or_create_authority(session: Session, name: str) -> Authority:
     authority all get the one row (no IntegrityError on PostgreSQL).
     """
     clean = _checked_name(name)
-    found = find_authority(session, clean)
-    if found is not None:
-        return found
-    insert_or_ignore(
-        session, Base.metadata.tables["authorities"], {"name": clean, "name_key": name_key(clean)}
+    row = {"name": clean, "name_key": name_key(clean)}
+    # Read, else insert (or find another process's row in the way), then read again. Only a
+    # merge or rename deleting that other row in between makes a second round necessary.
+    for _attempt in range(3):
+        found = find_authority(session, clean, keep=True)
+        if found is not None:
+            return found
+        insert_or_ignore(session, Base.metadata.tables["authorities"], row)
+    raise WobtrackError(
+        f"could not add the authority {clean!r}: other processes kept changing it; try again"
     )
-    created = find_authority(session, clean)
-    assert created is not None  # inserted now, or by another transaction that committed
-    return created
 
 
 def get_authority(session: Session, authority_id: int) -> Authority:
