@@ -725,3 +725,145 @@ def bezwaar_clause(pages: Sequence[str]) -> tuple[BezwaarInfo | None, list[str]]
     if address is None:
         warnings.append(f"{remedy} clause found but no postal address in it")
     return BezwaarInfo(weeks, remedy, electronic, address), warnings
+
+
+# --- who decided, and about what ------------------------------------------------------------
+
+#: How a bestuursorgaan that signs a decision starts its name ("De Minister van ...",
+#: "burgemeester en wethouders van ...", "Het college van ..."). The name of a ministry in a
+#: signature stands for its minister: a ministry is not a bestuursorgaan (Awb 1:1), the
+#: minister is.
+_ORGAN: Final = re.compile(
+    r"^(?:(?:de|het)\s+)?(?P<organ>"
+    r"minister(?:-president)?|ministerie|staatssecretaris|"
+    r"college\s+van\s+(?:burgemeester\s+en\s+wethouders|gedeputeerde\s+staten)|"
+    r"burgemeester\s+en\s+wethouders|burgemeester|gedeputeerde\s+staten|"
+    r"dagelijks\s+bestuur|algemeen\s+bestuur|raad\s+van\s+bestuur|"
+    r"bestuur|directeur|directie|voorzitter|inspecteur-generaal|commissaris"
+    r")\b(?P<rest>.*)$",
+    re.I,
+)
+#: "namens deze", "namens dezen", "namens het college", "namens hem/haar": a mandate.
+_ON_BEHALF: Final = re.compile(
+    r"\bnamens\s+(?:deze|dezen|hem|haar|het\s+college|de\s+minister|de\s+burgemeester)\b", re.I
+)
+_GREETING_LINE: Final = re.compile(
+    r"^(?:hoogachtend|met\s+vriendelijke\s+groet(?:en)?|met\s+de\s+meeste\s+hoogachting)\b", re.I
+)
+#: Where a bezwaarschrift must be sent: the bestuursorgaan that decided (Awb 6:4 lid 1).
+_OBJECTION_TO: Final = re.compile(
+    r"\b(?:gericht|richten|sturen|zenden|indienen)\s+(?:aan|bij|naar|tot)\s+(?P<name>"
+    r"(?:(?:de|het)\s+)?(?:minister|staatssecretaris|college|burgemeester|"
+    r"gedeputeerde\s+staten|dagelijks\s+bestuur)\b[^,.;:()]*)",
+    re.I,
+)
+_NAME_PARTICLES: Final = frozenset(
+    {"van", "voor", "en", "de", "der", "den", "het", "op", "in", "ter", "te", "'t", "aan"}
+)
+
+
+def _display_name(name: str) -> str:
+    """A signature as a name: capitals of an all-caps line undone, "Ministerie" as its
+    minister, stray punctuation and a reference glued on by a second column removed."""
+    name = _SPACES.sub(" ", name).strip(" ,;:>.")
+    # "De Minister van Landbouw, Natuur en Voedselkwaliteit, Wob/2020/160": the second
+    # column's kenmerk is not part of the name.
+    parts = [part.strip() for part in name.split(",")]
+    while len(parts) > 1 and (re.search(r"\d|/", parts[-1]) or not parts[-1]):
+        parts.pop()
+    name = ", ".join(parts).strip(" ,;:>.")
+    name = re.sub(r"^(?:de|het)\s+", "", name, flags=re.I)
+    if name.upper() == name:
+        words = name.lower().split(" ")
+        name = " ".join(
+            word if index and word in _NAME_PARTICLES else word[:1].upper() + word[1:]
+            for index, word in enumerate(words)
+        )
+    name = name[:1].upper() + name[1:]
+    return re.sub(r"^Ministerie\b", "Minister", name)
+
+
+def _organ_name(text: str) -> str | None:
+    """The bestuursorgaan at the start of ``text``, cleaned, or None."""
+    text = _ON_BEHALF.split(text)[0]
+    match = _ORGAN.match(text.strip())
+    if match is None:
+        return None
+    name = _display_name(text)
+    # "De directeur," alone names an official, not who decided.
+    return name if len(name.split()) >= 2 and len(name) <= 150 else None
+
+
+def _name_key(name: str) -> str:
+    import unicodedata
+
+    folded = unicodedata.normalize("NFKD", name.casefold())
+    return " ".join("".join(c for c in folded if not unicodedata.combining(c)).split())
+
+
+def _signatures(lines: Sequence[str]) -> list[str]:
+    """Names of the bestuursorganen that sign: the text before "namens deze" (on its line
+    or the line above), or the line after "Hoogachtend" when it names an organ."""
+    found: list[str] = []
+    for index, line in enumerate(lines):
+        mandate = _ON_BEHALF.search(line)
+        if mandate is not None:
+            before = line[: mandate.start()].strip(" ,")
+            candidate = before or (lines[index - 1] if index else "")
+            if not _GREETING_LINE.match(candidate):
+                name = _organ_name(candidate)
+                if name is not None:
+                    found.append(name)
+                    continue
+        if _GREETING_LINE.match(line) and index + 1 < len(lines):
+            rest = _GREETING_LINE.sub("", line).strip(" ,")
+            name = _organ_name(rest) if rest else None
+            name = name or _organ_name(lines[index + 1])
+            if name is not None:
+                found.append(name)
+    return found
+
+
+def authority(pages: Sequence[str]) -> tuple[str | None, list[str]]:
+    """The bestuursorgaan that decided, as its signature names it ("Minister van
+    Financiën", "Burgemeester en wethouders van Lindeburg"), with warnings.
+
+    The signature wins ("X, namens deze": X decided, whoever signs). Without one, the
+    addressee of a bezwaarschrift is used, since bezwaar goes to the organ that decided
+    (Awb 6:4 lid 1), with a warning. Signatures naming different organs, or none at all,
+    give None and a warning: a letterhead logo is not text, and no name is guessed.
+    """
+    lines = _lines(pages)
+    names: dict[str, str] = {}
+    for name in _signatures(lines):
+        names.setdefault(_name_key(name), name)
+    if len(names) == 1:
+        return next(iter(names.values())), []
+    if len(names) > 1:
+        listed = "; ".join(names.values())
+        return None, [f"the letter is signed for different authorities ({listed}): none taken"]
+    flat = _flat(lines)
+    for match in _OBJECTION_TO.finditer(flat):
+        addressee = re.split(r"\s+(?:ter attentie|t\.a\.v\.|postbus)\b", match["name"], flags=re.I)
+        name = _organ_name(addressee[0])
+        if name is not None:
+            return name, [
+                f"no signature names the authority; read '{name}' from the bezwaar clause "
+                "(bezwaar goes to the authority that decided, Awb 6:4): check it"
+            ]
+    return None, ["the authority that decided is not named in the letter's text (a logo?)"]
+
+
+#: Labels of the letterhead's second column that a two-column layout glues to a subject.
+_HEAD_LABEL: Final = re.compile(
+    r"\b(?:ons kenmerk|uw kenmerk|onze referentie|uw referentie|kenmerk|bijlage\(?n?\)?|"
+    r"datum|contactpersoon|behandeld door|inlichtingen|doorkiesnummer)\b.*$",
+    re.I,
+)
+
+
+def letter_subject(pages: Sequence[str]) -> str | None:
+    """The letter's "Betreft"/"Onderwerp" line (with its continuation), or None."""
+    subject = _read(pages).subject
+    subject = _HEAD_LABEL.sub("", _SPACES.sub(" ", subject)).strip(" :,-")
+    return subject[:300] or None

@@ -179,6 +179,8 @@ def parse_letter(
     warnings.extend(bezwaar_warnings)
     if bezwaar is None and not bezwaar_warnings:
         warnings.append("no bezwaar clause (rechtsmiddelenclausule) found")
+    signed_by, authority_warnings = header.authority(pages)
+    subject = header.letter_subject(pages)
 
     # Stage "identify": a letter, an inventory, or a letter with its inventory annexed.
     documents = tuple(read_inventory(pages, tables, words, regime))
@@ -192,6 +194,7 @@ def parse_letter(
             kind="inventory",
             documents=documents,
             warnings=tuple(warnings),
+            subject=subject,
         )
     items = _items(
         lines,
@@ -210,6 +213,8 @@ def parse_letter(
         warnings.append(
             "no letter structure found (no salutation, no decision): an inventory list?"
         )
+    else:
+        warnings.extend(authority_warnings)
 
     return ParsedLetter(
         pages=len(pages),
@@ -226,6 +231,8 @@ def parse_letter(
         decision=dictum,
         bezwaar=bezwaar,
         warnings=tuple(warnings),
+        authority=signed_by,
+        subject=subject,
     )
 
 

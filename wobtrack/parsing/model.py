@@ -168,6 +168,10 @@ class ParsedLetter:
     documents: tuple[InventoryDocument, ...] = ()
     #: The 1-based pages whose text was read by OCR (``parse --ocr``).
     ocr_pages: tuple[int, ...] = ()
+    #: The bestuursorgaan that decided, as the signature names it; None when unsure.
+    authority: str | None = None
+    #: The letter's "Betreft"/"Onderwerp" line.
+    subject: str | None = None
 
     def item(self, number: str) -> ParsedItem:
         """The item with this number; KeyError if the letter has none."""
@@ -195,6 +199,8 @@ class ParsedLetter:
             "bezwaar": self.bezwaar.to_json() if self.bezwaar is not None else None,
             "warnings": list(self.warnings),
             "documents": [doc.to_json() for doc in self.documents],
+            "authority": self.authority,
+            "subject": self.subject,
         }
         if self.ocr_pages:
             data["ocr_pages"] = list(self.ocr_pages)
