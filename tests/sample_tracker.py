@@ -4,7 +4,9 @@ Two authorities, four requests, decisions with per-item proposals and one correc
 person. The dates are chosen so that the legal terms are easy to check by hand (no Atw
 shifts: every due date is a working day):
 
-- Request 1 (Woo), received Tue 1 Sep 2026; verdaging notified Sun 20 Sep 2026, within the
+- Request 1 (Woo, tagged "camera's" and "follow-up"; its besluit has an inventory list as a
+  PDF of its own, whose one document title starts with "=", as a formula would), received
+  Tue 1 Sep 2026; verdaging notified Sun 20 Sep 2026, within the
   first term (Tue 29 Sep): due received + 6 weeks = Tue 13 Oct 2026 (Woo 4.4 lid 1-2),
   42 days. Besluit dated Tue 6 Oct 2026: 35 days, on time. Items: 1 granted; 2 refused on
   5.1.2e, corrected by a person to partly_granted on 5.1.2e and 5.2; 3 referral only;
@@ -26,9 +28,9 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from wobtrack import db as database
-from wobtrack import decisions, tracker
+from wobtrack import decisions, organise, tracker
 from wobtrack.items import ItemText
-from wobtrack.models import Request
+from wobtrack.models import DecisionFile, Request
 
 TODAY = date(2026, 11, 22)
 GEMEENTE = "Gemeente Voorbeeldstad"
@@ -123,6 +125,33 @@ def populate(session: Session) -> None:
                 refers_to=["3"],
             ),
         ],
+    )
+    organise.tag_request(session, r1.id, ["Camera's", "follow-up"])
+    # The besluit's inventory list came as a PDF of its own (``wobtrack import``).
+    r1.decisions[0].files.append(
+        DecisionFile(
+            role="inventory",
+            file_name="inventaris-1.pdf",
+            file_sha256="ab" * 32,
+            pages=1,
+            parser_version="test-1",
+            parsed={
+                "kind": "inventory",
+                "documents": [
+                    {
+                        "number": "1",
+                        "date": "2026-05-04",
+                        "title": "=Notulen overleg",
+                        "judgement": "partly_public",
+                        "judgement_text": "Deels openbaar",
+                        "grounds": ["5.1.2e"],
+                        "link": None,
+                        "page": 1,
+                        "needs_review": False,
+                    },
+                ],
+            },
+        )
     )
     decisions.set_outcome(
         session,

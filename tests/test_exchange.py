@@ -141,6 +141,8 @@ def test_export_holds_everything(db_url: str) -> None:
         "decisions": 3,
         "item_outcomes": 8,  # 5 + 2 + 1, unanswered item 5 of request 1 included
         "outcome_corrections": 1,
+        "tags": 2,
+        "decision_files": 1,
     }
     correction = document["outcome_corrections"][0]
     assert (correction["outcomes"], correction["grounds"], correction["note"]) == (
@@ -205,7 +207,7 @@ def test_csv_files_parse_back_to_the_same_rows(run: Cli, db_url: str, tmp_path: 
     populate_url(db_url)
     document = json.loads(run("export").stdout)
     result = run("export", "--format", "csv", "--out", str(tmp_path))
-    assert result.stdout.splitlines()[0] == f"Wrote 8 files to {tmp_path}:"
+    assert result.stdout.splitlines()[0] == f"Wrote 10 files to {tmp_path}:"
     for key, columns in exchange.table_columns().items():
         with (tmp_path / f"{key}.csv").open(encoding="utf-8", newline="") as stream:
             header, *rows = list(csv.reader(stream))
@@ -256,7 +258,8 @@ def test_round_trip_through_the_cli(
     result = other("import-json", str(exported))
     assert result.stdout == (
         "Imported wobtrack-export.json (exported 2026-11-22): authorities 2, requests 4, "
-        "items 9, events 5, decisions 3, item outcomes 8, outcome corrections 1.\n"
+        "items 9, events 5, decisions 3, item outcomes 8, outcome corrections 1, tags 2, "
+        "decision files 1.\n"
     )
     assert other("export").stdout == exported.read_text(encoding="utf-8")
     assert other("summary", "--json").stdout == run("summary", "--json").stdout
@@ -415,8 +418,8 @@ def test_refuses_a_database_that_is_not_empty(run: Cli, db_url: str, tmp_path: P
     result = run("import-json", str(tmp_path / "wobtrack-export.json"), ok=False)
     assert _one_line_error(result) == (
         "Error: the database is not empty (it holds authorities (2), requests (4), items (9), "
-        "events (5), decisions (3), item outcomes (8), outcome corrections (1)); import-json "
-        "needs an empty database: name a new one with --db\n"
+        "events (5), decisions (3), item outcomes (8), outcome corrections (1), tags (2), "
+        "decision files (1)); import-json needs an empty database: name a new one with --db\n"
     )
     assert result.exit_code == WobtrackError.exit_code
     assert run("export").stdout == before

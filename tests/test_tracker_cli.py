@@ -62,6 +62,7 @@ def test_log_request_with_17_items_and_events(run: Cli) -> None:
             # on Sun 22 Nov the authority is in default since Sat 14 Nov.
             "state": "overdue",
             "next_deadline": {"key": "ingebrekestelling_from", "due": "2026-11-14"},
+            "tags": [],
         }
     ]
     human = run("request", "list").stdout

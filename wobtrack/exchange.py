@@ -55,7 +55,12 @@ TABLE_KEYS: Final = (
     ("decisions", "decisions"),
     ("item_outcomes", "item_outcomes"),
     ("outcome_corrections", "outcome_corrections"),
+    ("tags", "request_tags"),
+    ("decision_files", "decision_files"),
 )
+
+#: Keys added to version 1 after its first release: an export made before them has none.
+LATER_KEYS: Final = frozenset({"tags", "decision_files"})
 
 #: Columns of the computed ``deadlines`` list (the status engine's deadline JSON plus the
 #: request it belongs to), with their kinds. Not imported: they follow from the data.
@@ -361,7 +366,12 @@ def parse_export(content: str, source: str) -> ExportData:
         )
     today = document.get("exported_at_today")
     _python_value(_TODAY_COLUMN, "date", today, "exported_at_today")
-    tables = {key: _check_rows(key, _table(name), document.get(key)) for key, name in TABLE_KEYS}
+    tables = {
+        key: _check_rows(
+            key, _table(name), document.get(key, [] if key in LATER_KEYS else None)
+        )
+        for key, name in TABLE_KEYS
+    }
     _check_references(tables)
     return ExportData(source=source, exported_at_today=str(today), tables=tables)
 

@@ -111,6 +111,25 @@ class Request(Base):
         cascade="all, delete-orphan",
         order_by="(Decision.decision_date, Decision.id)",
     )
+    tags: Mapped[list[RequestTag]] = relationship(
+        back_populates="request", cascade="all, delete-orphan", order_by="RequestTag.tag"
+    )
+
+
+class RequestTag(Base):
+    """A researcher's label on a request ("stikstof", "follow-up"), stored in lower case."""
+
+    __tablename__ = "request_tags"
+    __table_args__ = (
+        UniqueConstraint("request_id", "tag"),
+        CheckConstraint("length(tag) > 0", name="tag_not_empty"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    request_id: Mapped[int] = mapped_column(ForeignKey("requests.id", ondelete="CASCADE"))
+    tag: Mapped[str] = mapped_column(String(60), index=True)
+
+    request: Mapped[Request] = relationship(back_populates="tags")
 
 
 class RequestItem(Base):
@@ -177,7 +196,8 @@ class Decision(Base):
     bekendmaking_on: Mapped[date | None] = mapped_column(Date)
     reference: Mapped[str | None] = mapped_column(String(200))
     file_name: Mapped[str | None] = mapped_column(String(500))
-    file_sha256: Mapped[str | None] = mapped_column(String(64))
+    #: Indexed: ``wobtrack import`` looks every file up by its hash, whatever its request.
+    file_sha256: Mapped[str | None] = mapped_column(String(64), index=True)
     pages: Mapped[int | None] = mapped_column(Integer)
     parser_version: Mapped[str | None] = mapped_column(String(40))
     bezwaar_weeks: Mapped[int | None] = mapped_column(Integer)
@@ -194,6 +214,35 @@ class Decision(Base):
     outcomes: Mapped[list[ItemOutcome]] = relationship(
         back_populates="decision", cascade="all, delete-orphan"
     )
+    files: Mapped[list[DecisionFile]] = relationship(
+        back_populates="decision", cascade="all, delete-orphan", order_by="DecisionFile.id"
+    )
+
+
+class DecisionFile(Base):
+    """A file that belongs to a decision besides its letter: an inventory list (inventaris)
+    sent as a separate PDF, with the parser's output for it."""
+
+    __tablename__ = "decision_files"
+    __table_args__ = (
+        UniqueConstraint("decision_id", "file_sha256"),
+        CheckConstraint("role IN ('inventory')", name="role"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    decision_id: Mapped[int] = mapped_column(ForeignKey("decisions.id", ondelete="CASCADE"))
+    role: Mapped[str] = mapped_column(String(20))
+    file_name: Mapped[str] = mapped_column(String(500))
+    file_sha256: Mapped[str] = mapped_column(String(64), index=True)
+    pages: Mapped[int | None] = mapped_column(Integer)
+    parser_version: Mapped[str | None] = mapped_column(String(40))
+    #: The parser's output for the file (its ``documents`` are the inventory rows).
+    parsed: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    imported_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now()
+    )
+
+    decision: Mapped[Decision] = relationship(back_populates="files")
 
 
 class ItemOutcome(Base):

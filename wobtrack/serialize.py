@@ -133,6 +133,7 @@ def request_json(request: Request, today: date) -> dict[str, Any]:
             "regime_derived": not request.regime_explicit,
             "bezwaar_committee": request.bezwaar_committee,
             "notes": request.notes,
+            "tags": [tag.tag for tag in request.tags],
             "items": [item_json(item) for item in request.items],
             "timeline": timeline_json(request),
             "decisions": [decision_json(d) for d in request.decisions],

@@ -6,6 +6,7 @@ Python user) owns the transaction. They raise WobtrackError subclasses for bad i
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -16,7 +17,7 @@ from sqlalchemy.orm import Session, selectinload
 from wobtrack.authorities import get_or_create_authority
 from wobtrack.errors import InvalidInput, NotFound
 from wobtrack.items import ItemText, leading_number, split_numbered_items
-from wobtrack.models import Decision, Event, Request, RequestItem
+from wobtrack.models import Decision, Event, Request, RequestItem, RequestTag
 from wobtrack.vocab import EVENT_KINDS, REGIMES, normalise_event_kind
 
 #: The Woo replaced the Wob on this day; a request received on or after it is a Woo request.
@@ -87,9 +88,13 @@ def add_request(
     notes: str | None = None,
     items: list[ItemText] | None = None,
     bezwaar_committee: bool = False,
+    tags: Sequence[str] = (),
 ) -> Request:
-    """Log a new request with its numbered items."""
+    """Log a new request with its numbered items (and tags, see ``organise.clean_tag``)."""
+    from wobtrack.organise import clean_tag  # organise builds on this module
+
     subject = _check_subject(subject)
+    clean_tags = list(dict.fromkeys(clean_tag(tag) for tag in tags))
     _check_regime(regime)
     _check_dates(sent, received)
     request = Request(
@@ -102,6 +107,7 @@ def add_request(
         reference=reference.strip() if reference else None,
         notes=notes,
         bezwaar_committee=bezwaar_committee,
+        tags=[RequestTag(tag=tag) for tag in clean_tags],
     )
     session.add(request)
     session.flush()
@@ -136,6 +142,7 @@ def get_request(session: Session, request_id: int) -> Request:
             selectinload(Request.events),
             selectinload(Request.decisions),
             selectinload(Request.authority),
+            selectinload(Request.tags),
         ],
     )
     if request is None:

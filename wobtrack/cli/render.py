@@ -58,6 +58,7 @@ def render_request(data: dict[str, Any]) -> str:
         f"  Authority: {data['authority']}",
         f"  Regime:    {data['regime']}{' (from the dates)' if data['regime_derived'] else ''}",
         f"  Reference: {data['reference'] or '-'}",
+        *([f"  Tags:      {', '.join(data['tags'])}"] if data.get("tags") else []),
         f"  Sent:      {_day(data['sent'])}",
         f"  Received:  {_day(data['received'])}",
     ]

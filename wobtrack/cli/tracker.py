@@ -8,9 +8,10 @@ from pathlib import Path
 import click
 
 from wobtrack import db as database
-from wobtrack import serialize, status, tracker
+from wobtrack import organise, serialize, tracker
 from wobtrack.cli.base import DATE, App, cli, echo_json, json_option, pass_app
 from wobtrack.cli.render import render_request, render_request_table
+from wobtrack.deadlines.status import STATES
 from wobtrack.vocab import REGIMES
 
 
@@ -34,6 +35,7 @@ def request_group() -> None:
     help="The request text: numbered lines (1., 2), a., (b)) become items.",
 )
 @click.option("--bezwaar-committee", is_flag=True, help="Bezwaar goes to an advisory committee.")
+@click.option("--tag", "tags", multiple=True, help="A label of your own; repeat for more.")
 @json_option
 @pass_app
 def request_add(
@@ -48,6 +50,7 @@ def request_add(
     item_texts: tuple[str, ...],
     items_file: Path | None,
     bezwaar_committee: bool,
+    tags: tuple[str, ...],
     as_json: bool,
 ) -> None:
     """Log a new request with its numbered items."""
@@ -66,6 +69,7 @@ def request_add(
             notes=notes,
             items=items,
             bezwaar_committee=bezwaar_committee,
+            tags=tags,
         )
         data = serialize.request_json(request, app.today)
     if as_json:
@@ -78,16 +82,36 @@ def request_add(
 
 
 @request_group.command("list")
+@click.option("--tag", "tags", multiple=True, help="Only requests with this tag; repeatable.")
+@click.option("--authority", help="Only authorities whose name contains this (any case/accent).")
+@click.option("--state", type=click.Choice(STATES), help="Only requests in this state today.")
+@click.option("--regime", type=click.Choice(REGIMES), help="Only Wob or only Woo requests.")
 @json_option
 @pass_app
-def request_list(app: App, as_json: bool) -> None:
-    """List all requests."""
+def request_list(
+    app: App,
+    tags: tuple[str, ...],
+    authority: str | None,
+    state: str | None,
+    regime: str | None,
+    as_json: bool,
+) -> None:
+    """List requests (all, or those matching every filter given)."""
+    wanted = organise.RequestFilter(tags, authority, state, regime)
     with app.transaction(write=False) as session:
-        rows = [serialize.overview_json(r, app.today) for r in status.load_overviews(session)]
+        rows = [
+            {**serialize.overview_json(r.overview, app.today), "tags": list(r.tags)}
+            for r in organise.list_requests(session, wanted, app.today)
+        ]
     if as_json:
         echo_json(rows)
     elif not rows:
-        click.echo("No requests yet. Log one with `wobtrack request add`.")
+        filtered = tags or authority or state or regime
+        click.echo(
+            "No request matches."
+            if filtered
+            else "No requests yet. Log one with `wobtrack request add`."
+        )
     else:
         click.echo(render_request_table(rows))
 
