@@ -73,19 +73,54 @@ def import_decision(
     # Imports into one request take turns: the "already imported?" check below and the item
     # numbers an import adds hold until this transaction commits (PostgreSQL row lock).
     lock_request(session, request_id)
-    request = get_request(session, request_id)
+    get_request(session, request_id)
     text = extract_pdf(letter, cache_dir=default_cache_dir() if use_cache else None, ocr=ocr)
-    existing = session.scalar(
-        select(Decision).where(
-            Decision.request_id == request_id, Decision.file_sha256 == text.sha256
-        )
-    )
+    existing = _stored(session, request_id, text.sha256)
     if existing is not None:
         return ImportResult(existing, created=False)
     parsed = with_ocr_pages(
         parse_letter(text.pages, text.links, anchors=text.anchors), text.ocr_pages
     ).to_json(letter.name)
-    return _store(session, request, parsed, letter, text.sha256, kind, sent, PARSER_VERSION)
+    return import_parsed_decision(
+        session,
+        request_id,
+        parsed,
+        file_name=letter.name,
+        sha256=text.sha256,
+        parser_version=PARSER_VERSION,
+        kind=kind,
+        sent=sent,
+    )
+
+
+def _stored(session: Session, request_id: int, sha256: str) -> Decision | None:
+    return session.scalar(
+        select(Decision).where(Decision.request_id == request_id, Decision.file_sha256 == sha256)
+    )
+
+
+def import_parsed_decision(
+    session: Session,
+    request_id: int,
+    parsed: dict[str, Any],
+    *,
+    file_name: str,
+    sha256: str,
+    parser_version: str,
+    kind: str | None = None,
+    sent: date | None = None,
+) -> ImportResult:
+    """``import_decision`` of a letter parsed already (``parsed`` is its ``parse --json``
+    object), e.g. by ``wobtrack import`` in parallel before its transactions; idempotent
+    per file hash."""
+    if kind is not None and kind not in DECISION_KINDS:
+        raise InvalidInput(f"unknown decision kind {kind!r}: use {', '.join(DECISION_KINDS)}")
+    lock_request(session, request_id)  # as in import_decision: imports take turns
+    request = get_request(session, request_id)
+    existing = _stored(session, request_id, sha256)
+    if existing is not None:
+        return ImportResult(existing, created=False)
+    return _store(session, request, parsed, Path(file_name), sha256, kind, sent, parser_version)
 
 
 #: How the tracker's decision kinds are named in messages.

@@ -68,9 +68,10 @@ def untag_request(session: Session, request_id: int, tags: Iterable[str]) -> lis
 def tags_by_request(session: Session) -> dict[int, list[str]]:
     """Every request's tags, sorted (requests without tags are absent)."""
     found: dict[int, list[str]] = {}
-    for request_id, tag in session.execute(
-        select(RequestTag.request_id, RequestTag.tag).order_by(RequestTag.request_id, RequestTag.tag)
-    ):
+    rows = select(RequestTag.request_id, RequestTag.tag).order_by(
+        RequestTag.request_id, RequestTag.tag
+    )
+    for request_id, tag in session.execute(rows):
         found.setdefault(request_id, []).append(tag)
     return found
 

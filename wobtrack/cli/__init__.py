@@ -9,6 +9,7 @@ from wobtrack.cli import (  # noqa: F401  (importing registers the commands)
     demo,
     drafts,
     exchange,
+    intake,
     organise,
     parse,
     remind,

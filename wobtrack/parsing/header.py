@@ -28,13 +28,16 @@ Kind = Literal["besluit", "deelbesluit", "bezwaar"]
 Remedy = Literal["bezwaar", "beroep"]
 
 __all__ = [
+    "AUTHORITY_FROM_CLAUSE",
     "BezwaarInfo",
     "Kind",
     "Remedy",
     "RequestDates",
+    "authority",
     "bezwaar_clause",
     "decision_date",
     "letter_kind",
+    "letter_subject",
     "request_dates",
     "request_received_best",
     "verdaging",
@@ -757,6 +760,9 @@ _OBJECTION_TO: Final = re.compile(
     r"gedeputeerde\s+staten|dagelijks\s+bestuur)\b[^,.;:()]*)",
     re.I,
 )
+#: How the warning of an authority read from the bezwaar clause starts (``wobtrack import``
+#: asks a person to check such a request).
+AUTHORITY_FROM_CLAUSE: Final = "no signature names the authority"
 _NAME_PARTICLES: Final = frozenset(
     {"van", "voor", "en", "de", "der", "den", "het", "op", "in", "ter", "te", "'t", "aan"}
 )
@@ -848,7 +854,7 @@ def authority(pages: Sequence[str]) -> tuple[str | None, list[str]]:
         name = _organ_name(addressee[0])
         if name is not None:
             return name, [
-                f"no signature names the authority; read '{name}' from the bezwaar clause "
+                f"{AUTHORITY_FROM_CLAUSE}; read '{name}' from the bezwaar clause "
                 "(bezwaar goes to the authority that decided, Awb 6:4): check it"
             ]
     return None, ["the authority that decided is not named in the letter's text (a logo?)"]
