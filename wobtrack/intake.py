@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from functools import partial
 from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
@@ -154,6 +155,8 @@ def _known_files(session: Session, hashes: Sequence[str]) -> dict[str, FileOutco
             Decision.file_sha256.in_(hashes)
         )
     ):
+        if sha is None:
+            continue
         known[sha] = FileOutcome(
             "",
             UNCHANGED,
@@ -257,14 +260,26 @@ def import_letters(
         results[letter.path] = _in_transaction(
             transaction,
             letter.path,
-            lambda s, letter=letter: _take_letter(s, letter, options, today, PARSER_VERSION),
+            partial(
+                _take_letter,
+                letter=letter,
+                options=options,
+                today=today,
+                parser_version=PARSER_VERSION,
+            ),
         )
     stored = {p.path: results[p.path].decision_id for p in letters if results[p.path].decision_id}
     for inventory in inventories:
         results[inventory.path] = _in_transaction(
             transaction,
             inventory.path,
-            lambda s, inv=inventory: _take_inventory(s, inv, options, stored, PARSER_VERSION),
+            partial(
+                _take_inventory,
+                inventory=inventory,
+                options=options,
+                letters=stored,
+                parser_version=PARSER_VERSION,
+            ),
         )
     return IntakeReport([results[path] for path in files])
 
@@ -433,6 +448,11 @@ def _stem_key(path: Path) -> str:
     return "".join(ch for ch in path.stem.lower() if ch.isalnum())
 
 
+def _starts_with(inventory_key: str, letter_key: str) -> bool:
+    """An inventory named after its letter: "besluit-12-inventaris" after "besluit-12"."""
+    return bool(letter_key) and inventory_key != letter_key and inventory_key.startswith(letter_key)
+
+
 def _take_inventory(
     session: Session,
     inventory: _Parsed,
@@ -458,13 +478,13 @@ def _take_inventory(
             if (
                 decision_id
                 and path.parent == inventory.path.parent
-                and own.startswith(_stem_key(path))
+                and _starts_with(own, _stem_key(path))
             ):
                 candidates.add(decision_id)
         for decision_id, name in session.execute(
             select(Decision.id, Decision.file_name).where(Decision.file_name.is_not(None))
         ):
-            if decision_id not in candidates and own.startswith(_stem_key(Path(name))):
+            if _starts_with(own, _stem_key(Path(name or ""))):
                 candidates.add(decision_id)
         reference = inventory.data.get("reference")
         if reference:

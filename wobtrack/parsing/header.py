@@ -851,10 +851,10 @@ def authority(pages: Sequence[str]) -> tuple[str | None, list[str]]:
     flat = _flat(lines)
     for match in _OBJECTION_TO.finditer(flat):
         addressee = re.split(r"\s+(?:ter attentie|t\.a\.v\.|postbus)\b", match["name"], flags=re.I)
-        name = _organ_name(addressee[0])
-        if name is not None:
-            return name, [
-                f"{AUTHORITY_FROM_CLAUSE}; read '{name}' from the bezwaar clause "
+        addressed = _organ_name(addressee[0])
+        if addressed is not None:
+            return addressed, [
+                f"{AUTHORITY_FROM_CLAUSE}; read '{addressed}' from the bezwaar clause "
                 "(bezwaar goes to the authority that decided, Awb 6:4): check it"
             ]
     return None, ["the authority that decided is not named in the letter's text (a logo?)"]
