@@ -22,11 +22,11 @@ from __future__ import annotations
 
 import hashlib
 import os
-from functools import partial
 from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any, Final
 
