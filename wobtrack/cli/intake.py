@@ -61,13 +61,15 @@ def import_letters(
         ocr=ocr,
     )
     files = intake.collect_files(list(paths))
-    with click.progressbar(
-        length=len(files), label="Importing", file=click.get_text_stream("stderr")
-    ) as bar:
-        tick: Callable[[], None] = lambda: bar.update(1)  # noqa: E731
-        report = intake.import_letters(
-            files, app.transaction, options, today=app.today, progress=tick
-        )
+    if len(files) < 2 or not sys.stderr.isatty():
+        # A progress bar only when a person is watching it (as `parse` does).
+        report = intake.import_letters(files, app.transaction, options, today=app.today)
+    else:
+        with click.progressbar(length=len(files), label="Importing", file=sys.stderr) as bar:
+            tick: Callable[[], None] = lambda: bar.update(1)  # noqa: E731
+            report = intake.import_letters(
+                files, app.transaction, options, today=app.today, progress=tick
+            )
     if as_json:
         echo_json(report.to_json())
     else:
