@@ -1,11 +1,12 @@
-"""``request tag`` and ``request untag``: a researcher's own labels on requests."""
+"""``request tag``/``request untag`` (a researcher's own labels) and ``search``."""
 
 from __future__ import annotations
 
 import click
 
-from wobtrack import organise
-from wobtrack.cli.base import App, pass_app
+from wobtrack import organise, search
+from wobtrack.cli.base import App, cli, echo_json, json_option, pass_app
+from wobtrack.cli.render import render_hits
 from wobtrack.cli.tracker import request_group
 
 
@@ -33,3 +34,23 @@ def request_untag(app: App, request_id: int, tags: tuple[str, ...]) -> None:
     with app.transaction() as session:
         now = organise.untag_request(session, request_id, tags)
     _say_tags(request_id, now)
+
+
+@cli.command("search")
+@click.argument("words", nargs=-1, required=True)
+@click.option(
+    "--limit", type=click.IntRange(min=1), default=search.DEFAULT_LIMIT, show_default=True
+)
+@json_option
+@pass_app
+def search_command(app: App, words: tuple[str, ...], limit: int, as_json: bool) -> None:
+    """Find WORDS in requests' subjects and notes, item texts, the letter sentences
+    behind each outcome and the decisions' dictum (every word must occur)."""
+    with app.transaction(write=False) as session:
+        hits = search.search(session, " ".join(words), limit=limit)
+    if as_json:
+        echo_json([hit.to_json() for hit in hits])
+    elif not hits:
+        click.echo("Nothing found.")
+    else:
+        click.echo(render_hits([hit.to_json() for hit in hits]))

@@ -277,3 +277,26 @@ def render_summary(data: dict[str, Any]) -> str:
             f"{_short(a['authority'], 32)}: {counts}" + (f"; grounds {grounds}" if grounds else "")
         )
     return "\n".join(lines)
+
+
+#: How ``search`` names where a hit is.
+_HIT_PLACES = {
+    "request": "subject/notes",
+    "item": "item {item}",
+    "letter": "letter, item {item}",
+    "decision": "decision {decision}",
+}
+
+
+def render_hits(hits: list[dict[str, Any]]) -> str:
+    """``search`` as text: where each hit is, then the words around it."""
+    lines: list[str] = []
+    for hit in hits:
+        place = _HIT_PLACES[hit["kind"]].format(
+            item=hit["item_number"], decision=hit["decision_id"]
+        )
+        lines.append(
+            f"Request {hit['request_id']} ({_short(hit['authority'], 28)}), {place}: "
+            f"{hit['snippet']}"
+        )
+    return "\n".join(lines)
