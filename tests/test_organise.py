@@ -21,8 +21,9 @@ def _ids(run: Cli, *args: str) -> list[int]:
 
 def _two_requests(run: Cli) -> None:
     run("request", "add", "-a", "Gemeente Zeedorp", "-s", "Strandhuisjes", "--received",
-        "2026-10-01", "--tag", "Kust", "--tag", "vergunningen", "--item",
-        "de vergunningen voor strandpaviljoens", "--notes", "Zie ook het zwemwaterrapport")  # fmt: skip
+        "2026-10-01", "--tag", "Kust", "--tag", "vergunningen",
+        "--item", "de vergunningen voor strandpaviljoens",
+        "--notes", "Zie ook het zwemwaterrapport")  # fmt: skip
     run("request", "add", "-a", "Ministerie van Financiën", "-s", "Toeslagen", "--received",
         "2021-03-01", "--item", "de nota's over de hersteloperatie")  # fmt: skip
 
@@ -132,6 +133,7 @@ def test_search_human_output(run: Cli) -> None:
 def test_snippet_is_cut_around_the_first_word() -> None:
     text = "begin " + "x " * 60 + "het Zilvermeer is schoon " + "y " * 60
     cut = search_module.snippet(text, ["zilvermeer"])
-    assert cut.startswith("…") and cut.endswith("…")
+    assert cut.startswith("…")
+    assert cut.endswith("…")
     assert "Zilvermeer" in cut
     assert len(cut) <= 2 * 70 + 2
