@@ -237,6 +237,19 @@ def write_export(document: dict[str, Any], fmt: str, out_dir: Path) -> list[Path
         raise WobtrackError(f"cannot write the export to {out_dir}: {exc.strerror}") from None
 
 
+def write_file(out_dir: Path, name: str, content: str) -> Path:
+    """Write one file ``name`` into ``out_dir`` (created if missing), atomically."""
+    if out_dir.exists() and not out_dir.is_dir():
+        raise InvalidInput(f"--out {out_dir} is a file; give a folder")
+    path = out_dir / name
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        _write_atomically(path, content)
+    except OSError as exc:
+        raise WobtrackError(f"cannot write {path}: {exc.strerror}") from None
+    return path
+
+
 # --------------------------------------------------------------------------- import
 
 
@@ -367,9 +380,7 @@ def parse_export(content: str, source: str) -> ExportData:
     today = document.get("exported_at_today")
     _python_value(_TODAY_COLUMN, "date", today, "exported_at_today")
     tables = {
-        key: _check_rows(
-            key, _table(name), document.get(key, [] if key in LATER_KEYS else None)
-        )
+        key: _check_rows(key, _table(name), document.get(key, [] if key in LATER_KEYS else None))
         for key, name in TABLE_KEYS
     }
     _check_references(tables)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from wobtrack import exchange
+from wobtrack import exchange, flat
 from wobtrack.cli.base import App, cli, pass_app
 
 
@@ -17,7 +17,7 @@ from wobtrack.cli.base import App, cli, pass_app
     type=click.Choice(exchange.EXPORT_FORMATS),
     default="json",
     show_default=True,
-    help="json: one lossless document; csv: one file per table.",
+    help="json: one lossless document; csv: one file per table (with --flat: one file).",
 )
 @click.option(
     "--out",
@@ -26,10 +26,26 @@ from wobtrack.cli.base import App, cli, pass_app
     metavar="DIR",
     help="Folder to write into (created if missing); JSON goes to stdout without it.",
 )
+@click.option(
+    "--flat",
+    "flat_rows",
+    type=click.Choice(flat.ROW_KINDS),
+    is_flag=False,
+    flag_value="items",
+    default=None,
+    help="One row per item (default) or per inventory document, for analysis.",
+)
+@click.option("--bom", is_flag=True, help="Start flat CSV with a UTF-8 BOM (for spreadsheets).")
 @pass_app
-def export(app: App, fmt: str, out_dir: Path | None) -> None:
+def export(app: App, fmt: str, out_dir: Path | None, flat_rows: str | None, bom: bool) -> None:
     """Export everything: authorities, requests, items, events, decisions, outcomes,
-    corrections and the computed deadlines (see docs/export-format.md)."""
+    corrections and the computed deadlines (see docs/export-format.md). With --flat, one
+    row per item (or per document) joined with its request, for analysis instead."""
+    if flat_rows is not None:
+        _export_flat(app, flat_rows, fmt, out_dir, bom)
+        return
+    if bom:
+        raise click.UsageError("--bom is for the flat CSV export (--flat --format csv)")
     if fmt == "csv" and out_dir is None:
         raise click.UsageError("--format csv writes one file per table: give a folder with --out")
     with app.transaction(write=False) as session:
@@ -41,6 +57,17 @@ def export(app: App, fmt: str, out_dir: Path | None) -> None:
     click.echo(f"Wrote {len(written)} file{'s' if len(written) != 1 else ''} to {out_dir}:")
     for path in written:
         click.echo(f"  {path.name}")
+
+
+def _export_flat(app: App, kind: str, fmt: str, out_dir: Path | None, bom: bool) -> None:
+    with app.transaction(write=False) as session:
+        rows = flat.flat_rows(session, kind)
+    text = flat.render(rows, kind, fmt, bom=bom)
+    if out_dir is None:
+        click.echo(text, nl=False)
+        return
+    path = exchange.write_file(out_dir, f"flat-{kind}.{fmt}", text)
+    click.echo(f"Wrote {len(rows)} rows to {path}.")
 
 
 @cli.command("import-json")
