@@ -36,7 +36,9 @@ depends_on: str | Sequence[str] | None = None
 _KINDS = {"request": 0, "item": 1, "letter": 2, "decision": 3}
 
 _REQUEST_BODY = "NEW.subject || ' ' || coalesce(NEW.notes, '')"
-_EVIDENCE_BODY = "(SELECT group_concat(json_extract(e.value, '$.text'), ' ') FROM json_each(NEW.evidence) AS e)"
+_EVIDENCE_BODY = (
+    "(SELECT group_concat(json_extract(e.value, '$.text'), ' ') FROM json_each(NEW.evidence) AS e)"
+)
 _DICTUM_BODY = (
     "coalesce(NEW.file_name, '') || ' ' || coalesce((SELECT group_concat(p.value, ' ') "
     "FROM json_each(NEW.parsed, '$.decision.parts') AS p), '')"
@@ -77,8 +79,7 @@ def _search_index_statements() -> list[str]:
         delete_old = f"DELETE FROM search_index WHERE rowid = OLD.id * 4 + {code};"
         insert_new = _insert(kind, body, request_id) + ";"
         statements += [
-            f"CREATE TRIGGER search_{table}_insert AFTER INSERT ON {table} "
-            f"BEGIN {insert_new} END",
+            f"CREATE TRIGGER search_{table}_insert AFTER INSERT ON {table} BEGIN {insert_new} END",
             f"CREATE TRIGGER search_{table}_update AFTER UPDATE OF {columns} ON {table} "
             f"BEGIN {delete_old} {insert_new} END",
             f"CREATE TRIGGER search_{table}_delete AFTER DELETE ON {table} BEGIN {delete_old} END",
