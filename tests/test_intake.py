@@ -82,6 +82,10 @@ Wij hebben de meetrapporten gevonden. Wij maken de meetrapporten volledig openba
 Met vriendelijke groet,
 
 J. Kramer
+
+Bezwaar
+Bent u het niet eens met dit besluit? Dan kunt u binnen zes weken na de dag van
+bekendmaking bezwaar maken. Stuur uw bezwaarschrift naar Postbus 12, 1000 AA Zilverdorp.
 """
 
 #: A beslissing op bezwaar on a request the tracker does not know.
@@ -214,6 +218,13 @@ def test_request_option_attaches_instead_of_creating(run: Cli, batch: Path) -> N
     assert data["files"][0]["outcome"] == "attached"
     assert data["files"][0]["request_id"] == 1
     assert len(json.loads(run("request", "list", "--json").stdout)) == 1
+
+
+def test_a_request_letter_is_not_a_decision(run: Cli, db_url: str) -> None:
+    data = _import(run, str(SAMPLES / "woo-verzoek-2026.pdf"))
+    assert data["files"][0]["outcome"] == "refused"
+    assert "not a decision letter" in data["files"][0]["message"]
+    assert set(row_counts(db_url, *MODELS).values()) == {0}
 
 
 def test_an_unknown_request_is_refused_before_parsing(run: Cli, batch: Path) -> None:

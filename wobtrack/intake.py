@@ -332,6 +332,13 @@ def _take_letter(
 ) -> FileOutcome:
     """Create a request for the letter, or attach it to the one it belongs to."""
     data = letter.data
+    if data.get("decision") is None and data.get("bezwaar") is None:
+        # A decision has a dictum and must say how to object (Awb 3:45); a letter with
+        # neither is a request, an acknowledgement or a cover letter.
+        raise InvalidInput(
+            "no decision and no bezwaar clause found: not a decision letter (a request or "
+            "an acknowledgement?); to store it anyway use `wobtrack decision import`"
+        )
     doubts: list[str] = []
     request_id = options.request_id
     reference = data.get("reference")
