@@ -291,3 +291,17 @@ def test_the_17_wooir_letters_go_in_with_one_command(run: Cli, db_url: str) -> N
     assert all(a.startswith("Minister ") for a in authorities), authorities
     again = _import(run, str(WOOIR_CLEAN), ok=True)
     assert again["counts"]["unchanged"] == 17
+
+
+def test_an_authority_read_from_the_bezwaar_clause_needs_review(run: Cli, tmp_path: Path) -> None:
+    letter = NO_AUTHORITY.replace(
+        "Stuur uw bezwaarschrift naar Postbus 12, 1000 AA Zilverdorp.",
+        "Het bezwaarschrift moet worden gericht aan de Minister van Waterbeheer, Postbus 12,\n"
+        "1000 AA Zilverdorp.",
+    )
+    data = _import(run, str(text_to_pdf(letter, tmp_path / "zwemwater.pdf")), ok=True)
+    (only,) = data["files"]
+    assert only["outcome"] == "needs review"
+    assert "bezwaar clause" in only["reasons"][0]
+    listed = json.loads(run("request", "list", "--json").stdout)
+    assert [r["authority"] for r in listed] == ["Minister van Waterbeheer"]
