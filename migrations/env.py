@@ -37,6 +37,9 @@ def _run(connection: object) -> None:
         # The pragma is a no-op inside a transaction, so it is set on the raw connection first.
         raw = connection.connection.driver_connection  # type: ignore[attr-defined]
         raw.execute("PRAGMA foreign_keys=OFF")
+        # The rename at the end of a batch rebuild would otherwise fail while a view
+        # (revision 0005) names the table, which is dropped for a moment.
+        raw.execute("PRAGMA legacy_alter_table=ON")
     try:
         context.configure(
             connection=connection,
@@ -51,6 +54,7 @@ def _run(connection: object) -> None:
             context.run_migrations()
     finally:
         if raw is not None:
+            raw.execute("PRAGMA legacy_alter_table=OFF")
             raw.execute("PRAGMA foreign_keys=ON")
 
 
