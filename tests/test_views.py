@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from datetime import date
 from pathlib import Path
 
@@ -157,7 +158,8 @@ def test_a_later_batch_rebuild_keeps_the_views_working(db_url: str, tmp_path: Pa
         with engine.connect() as connection:
             config = database.alembic_config(engine, connection)
             shipped = database.migrations_path() / "versions"
-            config.set_main_option("version_locations", f"{shipped} {later}")
+            config.set_main_option("path_separator", "os")
+            config.set_main_option("version_locations", f"{shipped}{os.pathsep}{later}")
             command.upgrade(config, "heads")
             connection.commit()
         with engine.connect() as connection:
