@@ -150,6 +150,19 @@ def reference_key(reference: str) -> str:
 def _known_files(session: Session, hashes: Sequence[str]) -> dict[str, FileOutcome]:
     """Files imported before, by hash: as a decision's letter or as an inventory."""
     known: dict[str, FileOutcome] = {}
+    # In chunks: a folder of thousands of files must not exceed a backend's parameter limit.
+    chunks = [hashes[i : i + _CHUNK] for i in range(0, len(hashes), _CHUNK)]
+    for chunk in chunks:
+        known.update(_known_chunk(session, chunk))
+    return known
+
+
+#: Hashes looked up per query.
+_CHUNK: Final = 500
+
+
+def _known_chunk(session: Session, hashes: Sequence[str]) -> dict[str, FileOutcome]:
+    known: dict[str, FileOutcome] = {}
     for sha, decision_id, request_id, name in session.execute(
         select(Decision.file_sha256, Decision.id, Decision.request_id, Decision.file_name).where(
             Decision.file_sha256.in_(hashes)
@@ -251,7 +264,9 @@ def import_letters(
     ):
         path = Path(result.file)
         if result.data is None:
-            results[path] = FileOutcome(str(path), REFUSED, result.error or "cannot parse it")
+            # The parser's message starts with the path; the report names the file itself.
+            error = (result.error or "cannot parse it").removeprefix(f"{result.file}: ")
+            results[path] = FileOutcome(str(path), REFUSED, error, reasons=(error,))
         else:
             parsed.append(_Parsed(path, hashes[path], result.data))
     letters = [p for p in parsed if not p.is_inventory]
