@@ -6,7 +6,6 @@ with their spacing normalised, so "Stikstof" and "stikstof " are one tag.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -17,6 +16,7 @@ from sqlalchemy.orm import Session
 from wobtrack.deadlines.status import STATES
 from wobtrack.errors import InvalidInput
 from wobtrack.models import RequestTag
+from wobtrack.names import name_key
 from wobtrack.status import RequestOverview, load_overviews
 from wobtrack.tracker import get_request
 from wobtrack.vocab import REGIMES
@@ -74,12 +74,6 @@ def tags_by_request(session: Session) -> dict[int, list[str]]:
     for request_id, tag in session.execute(rows):
         found.setdefault(request_id, []).append(tag)
     return found
-
-
-def name_key(name: str) -> str:
-    """A name compared case- and accent-insensitively, spacing normalised."""
-    folded = unicodedata.normalize("NFKD", name.casefold())
-    return " ".join("".join(c for c in folded if not unicodedata.combining(c)).split())
 
 
 @dataclass(frozen=True)

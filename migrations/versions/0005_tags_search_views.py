@@ -112,7 +112,8 @@ CREATE VIEW item_current_outcome AS
 SELECT ri.id AS item_id, ri.request_id, a.name AS authority, r.regime, ri.number, ri.text,
     CASE WHEN c.id IS NOT NULL THEN c.outcomes ELSE o.outcomes END AS outcomes,
     CASE WHEN c.id IS NOT NULL THEN c.grounds ELSE o.grounds END AS grounds,
-    o."references" AS "references",
+    CASE WHEN c.id IS NOT NULL AND c."references" IS NOT NULL THEN c."references"
+        ELSE o."references" END AS "references",
     CASE WHEN c.id IS NOT NULL THEN 'person' WHEN o.id IS NOT NULL THEN 'parser' ELSE 'none'
         END AS source,
     CASE WHEN c.id IS NOT NULL THEN coalesce(c.decision_id, o.decision_id) ELSE o.decision_id

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Final, Literal, NamedTuple
 
+from wobtrack.names import name_key
 from wobtrack.parsing import phrases
 from wobtrack.parsing.dutch_dates import MONTHS, find_dates, find_decision_date
 
@@ -800,13 +801,6 @@ def _organ_name(text: str) -> str | None:
     return name if len(name.split()) >= 2 and len(name) <= 150 else None
 
 
-def _name_key(name: str) -> str:
-    import unicodedata
-
-    folded = unicodedata.normalize("NFKD", name.casefold())
-    return " ".join("".join(c for c in folded if not unicodedata.combining(c)).split())
-
-
 def _signatures(lines: Sequence[str]) -> list[str]:
     """Names of the bestuursorganen that sign: the text before "namens deze" (on its line
     or the line above), or the line after "Hoogachtend" when it names an organ."""
@@ -842,7 +836,7 @@ def authority(pages: Sequence[str]) -> tuple[str | None, list[str]]:
     lines = _lines(pages)
     names: dict[str, str] = {}
     for name in _signatures(lines):
-        names.setdefault(_name_key(name), name)
+        names.setdefault(name_key(name), name)
     if len(names) == 1:
         return next(iter(names.values())), []
     if len(names) > 1:
