@@ -106,7 +106,7 @@ def test_upgrade_indexes_the_rows_already_there(db_url: str) -> None:
         from alembic.script import ScriptDirectory
 
         scripts = ScriptDirectory.from_config(database.alembic_config())
-        before = scripts.get_revision("0005_tags_search_views").down_revision
+        before = scripts.get_revision("0006_tags_search_views").down_revision
         assert isinstance(before, str)
         database.upgrade(engine, before)
         with Session(engine) as session, session.begin():

@@ -14,7 +14,7 @@
   days from receipt to the first decision). Deadlines are not a view: they need the holiday
   calendar and the Awb's rules, which live in Python (``wobtrack deadlines``).
 
-Revision ID: 0005_tags_search_views
+Revision ID: 0006_tags_search_views
 Revises: 0005_correction_references
 Create Date: 2026-11-29
 """
@@ -26,7 +26,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0005_tags_search_views"
+revision: str = "0006_tags_search_views"
 down_revision: str | None = "0005_correction_references"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
