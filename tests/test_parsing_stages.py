@@ -604,3 +604,36 @@ def test_r12_leaves_a_refusal_on_cited_grounds_alone() -> None:
         own_outcomes=("refused",),
     )
     assert "R12-differs-from-decision" not in [rule.code for rule in review(facts)]
+
+
+# --- OCR noise (seen when OCR-ing our own samples rendered at 150 dpi with blur) ----------
+
+
+def test_ocr_reads_a_list_full_stop_as_colon_or_comma() -> None:
+    found = _request_numbers_and_texts(
+        "U vraagt om:\n1. de verslagen;\n2. de memo's;\n3: de facturen;\n4, de offertes;\n"
+        "5. de contracten.\nBesluit\n"
+    )
+    assert [number for number, _ in found] == ["1", "2", "3", "4", "5"]
+
+
+def test_ocr_glues_ad_to_its_numbers() -> None:
+    letter = parse(
+        "Geachte heer,\nU vraagt om:\n1. de verslagen;\n2. de memo's;\n3. de facturen.\n"
+        "Ad1\nDe verslagen maak ik openbaar.\nAd2en3\nDeze documenten zijn niet aanwezig.\n"
+        "Hoogachtend,"
+    )
+    assert outcomes(letter) == {"1": ["granted"], "2": ["not_held"], "3": ["not_held"]}
+
+
+@pytest.mark.parametrize(
+    ("printed", "kenmerk"),
+    [("_WOB-2025-0042", "WOB-2025-0042"), ("- Z/25/001234", "Z/25/001234")],
+)
+def test_ocr_speck_before_a_kenmerk_is_dropped(printed: str, kenmerk: str) -> None:
+    letter = parse(
+        f"Gemeente Westerdijk\nDatum 14 oktober 2025\nOns kenmerk {printed}\n"
+        "Onderwerp Besluit op uw Wob-verzoek\n\nGeachte heer,\nIk wijs uw verzoek toe.\n"
+        "Hoogachtend,"
+    )
+    assert letter.reference == kenmerk

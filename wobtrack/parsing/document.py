@@ -212,7 +212,9 @@ def urls_in(text: str, links: Sequence[str] = ()) -> list[str]:
 def expand_numbers(numbers: str) -> list[str]:
     """ "6, 7, 8, 12 en 14" -> 6 7 8 12 14; "1 t/m 3" and "1-3" are ranges; "3b" stays."""
     labels: list[str] = []
-    tokens = re.findall(r"\d{1,4}[a-z]?|t/m|t\.m\.|tot en met|tot|-|–", numbers.lower())
+    tokens = re.findall(
+        r"\d{1,4}(?:[a-z](?![a-z\d]))?|t/m|t\.m\.|tot en met|tot|-|–", numbers.lower()
+    )
     index = 0
     while index < len(tokens):
         token = tokens[index]

@@ -106,6 +106,8 @@ _REFERENCE_TOKEN: Final = re.compile(r"^[\w/.-]*\d[\w/.-]*$")
 def _reference_value(text: str) -> str | None:
     """A kenmerk such as "CE20-07907", "Wob/2020/171", "DGA-SKI / 21165506", else None."""
     text = re.sub(r"^[^\d:]*:\s*(?=\S*\d)", "", text)  # "PER EMAIL: TRCNVWA/2021/1833"
+    # OCR reads the ruling or a speck before the value as "_" or "-": "_WOB-2021-0188"
+    text = re.sub(r"^[_\-–.,·•\s]+(?=\w)", "", text)
     words = text.split()
     if not words or not re.search(r"\d", text) or find_dates(text):
         return None

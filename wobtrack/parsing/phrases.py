@@ -30,8 +30,10 @@ def load_rules(name: str) -> dict[str, Any]:
 
 #: An item-number list: "2", "2 en 3", "6, 7, 8, 12 en 14", "1 t/m 3", "3b", "1-3".
 NUMBER_LIST: Final = (
-    r"\d{1,2}[a-z]?(?![\d])"
-    r"(?:\s*(?:,|en|t/m|t\.m\.|tot en met|tot|-|–|&)\s*(?:ad\.?\s*)?\d{1,2}[a-z]?(?![\d/]))*"
+    # "3b" is a sub-item, but in "7en9" (OCR dropped the spaces) the "e" starts "en"
+    r"\d{1,2}(?:[a-z](?![a-z\d]))?(?![\d])"
+    r"(?:\s*(?:,|en|t/m|t\.m\.|tot en met|tot|-|–|&)\s*(?:ad\.?\s*)?"
+    r"\d{1,2}(?:[a-z](?![a-z\d]))?(?![\d/]))*"
 )
 
 
@@ -170,7 +172,8 @@ CROSS_REFERENCE_OTHER: Final = re.compile(r"gelijkluidend\w*\s*$", _I)
 
 #: Answer headings: "Ad 5 en 10", "Ad. 1:", "Verzoekonderdeel 2", "Vraag 3", "Onderdeel 4".
 ANSWER_HEADING: Final = re.compile(
-    r"^(?P<word>ad\b\.?|(?:verzoek)?onderdeel|deelverzoek|vraag|punt|verzoekpunt|item)\s*"
+    # "Ad6,7en9": OCR drops the spaces after "Ad"
+    r"^(?P<word>ad(?:\b|(?=\d))\.?|(?:verzoek)?onderdeel|deelverzoek|vraag|punt|verzoekpunt|item)\s*"
     r"(?P<numbers>" + NUMBER_LIST + r")\s*(?:[.:)–-]+\s*|\s+|$)(?P<rest>.*)$",
     _I,
 )

@@ -21,9 +21,10 @@ from typing import Final
 
 from wobtrack.parsing.document import Line, Text
 
-#: "1.", "1)", "(1)", "1 /", "1.Merenweg" (no space before a capital), "1." alone.
+#: "1.", "1)", "(1)", "1 /", "1.Merenweg" (no space before a capital), "1." alone; OCR
+#: reads the full stop as ":" or "," ("5: alle evaluaties"), before a lower-case word.
 _NUMBERED: Final = re.compile(
-    r"^[“\"‘']?(?:\((?P<paren>\d{1,2})\)|(?P<plain>\d{1,2})(?:\s*[.)]|\s+/))"
+    r"^[“\"‘']?(?:\((?P<paren>\d{1,2})\)|(?P<plain>\d{1,2})(?:\s*[.)]|\s+/|[:,](?=\s+[a-z])))"
     r"(?:\s+|(?=[A-Z“\"‘(])|$)(?P<text>.*)$"
 )
 #: "A.", "b)", "(c)": a lettered item.
