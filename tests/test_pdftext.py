@@ -207,16 +207,18 @@ def test_second_extraction_comes_from_the_cache(
 
 def test_no_cache_reads_the_pdf_every_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     extract_pdf(WOB_SAMPLE, cache_dir=tmp_path)
-    calls: list[object] = []
+    # pdfplumber runs in a worker process: the calls are counted in a file, not a list.
+    calls = tmp_path / "calls.txt"
     real_open = pdfplumber.open
 
     def counting_open(*args: object, **kwargs: object) -> object:
-        calls.append(args)
+        with calls.open("a", encoding="utf-8") as log:
+            log.write("open\n")
         return real_open(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(pdfplumber, "open", counting_open)
     extract_pdf(WOB_SAMPLE, cache_dir=None)
-    assert len(calls) == 1
+    assert calls.read_text(encoding="utf-8").splitlines() == ["open"]
 
 
 def test_changed_file_is_extracted_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

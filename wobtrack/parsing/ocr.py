@@ -55,6 +55,11 @@ _EXIT_MISSING_DEPENDENCY = 3
 _EXIT_ENCRYPTED = 8
 
 
+def ocr_time_limit(pages: int) -> float:
+    """The default time limit of OCR'ing ``pages`` pages."""
+    return BASE_TIMEOUT_S + PAGE_TIMEOUT_S * pages
+
+
 def ocr_warning(pages: Sequence[int]) -> str:
     """The warning a parse result carries when ``pages`` (1-based) were read by OCR."""
     which = ", ".join(map(str, pages))
@@ -126,7 +131,7 @@ def ocr_pdf(
     if not wanted:
         return data
     command = check_installed(path)
-    limit = timeout if timeout is not None else BASE_TIMEOUT_S + PAGE_TIMEOUT_S * len(wanted)
+    limit = timeout if timeout is not None else ocr_time_limit(len(wanted))
     with tempfile.TemporaryDirectory(prefix="wobtrack-ocr-") as folder:
         work = Path(folder)
         source = work / "in.pdf"

@@ -9,6 +9,11 @@ an unchanged file again costs one hash and one small read.
 With ``ocr=True``, the pages without a usable text layer (scans) are read by OCR
 (``wobtrack.parsing.ocr``: OCRmyPDF and Tesseract's Dutch model, only those pages); the
 result is cached beside the text, under a key that includes the OCR version.
+
+pdfplumber runs in a worker process with a time and a memory limit
+(``wobtrack.parsing.bounded``): a reference loop, a compression bomb or a page tree of
+millions of pages ends in an ``UnreadableDocument`` instead of a hang or an exhausted
+machine. Only regular files are read (a FIFO or a device would block or never end).
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ import json
 import logging
 import os
 import re
+import stat
 import tempfile
 from dataclasses import dataclass
 from functools import cache
@@ -26,6 +32,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from wobtrack.errors import UnreadableDocument
+from wobtrack.parsing import bounded
+from wobtrack.parsing.bounded import Limits
 
 if TYPE_CHECKING:
     import pdfplumber.page
@@ -124,6 +132,7 @@ def extract_pdf(
     max_pages: int = DEFAULT_MAX_PAGES,
     ocr: bool = False,
     ocr_timeout: float | None = None,
+    limits: Limits | None = None,
 ) -> PdfText:
     """Return the text and link URIs of the PDF at ``path``.
 
@@ -137,8 +146,13 @@ def extract_pdf(
     installed (the message names the install commands), fails, takes longer than
     ``ocr_timeout`` seconds (default: a minute plus a minute per page), or finds no text.
     A letter whose every page has text is returned as without ``ocr``, without running OCR.
+
+    pdfplumber runs in a worker process bounded by ``limits`` (default:
+    ``Limits.from_env()``); a PDF that exceeds them is an ``UnreadableDocument``. So is
+    anything but a regular file, and a file larger than the memory limit.
     """
-    data = _read_pdf_bytes(path)
+    limits = limits if limits is not None else Limits.from_env()
+    data = _read_pdf_bytes(path, max_bytes=limits.memory_mb * 1024 * 1024)
     digest = hashlib.sha256(data).hexdigest()
     entry = _cache_file(cache_dir, digest) if cache_dir is not None else None
     ocr_entry = _cache_file(cache_dir, digest, ocr=True) if ocr and cache_dir is not None else None
@@ -153,14 +167,14 @@ def extract_pdf(
         # document through that this call would refuse.
         _check_page_count(path, len(result.pages), max_pages)
     else:
-        result = _extract(path, data, digest, max_pages, require_text=not ocr)
+        result = _extract_bounded(_Job(path, data, digest, max_pages, not ocr), limits)
         # A letter without any text is not cached: without OCR it is refused.
         if entry is not None and any(text.strip() for text in result.pages):
             _store_cached(entry, result)
     scanned = _scanned_pages(result) if ocr else []
     if not scanned:
         return result
-    result = _with_ocr(path, data, result, scanned, ocr_timeout)
+    result = _with_ocr(path, data, result, scanned, ocr_timeout, limits)
     if ocr_entry is not None:
         _store_cached(ocr_entry, result)
     return result
@@ -176,14 +190,23 @@ def _scanned_pages(text: PdfText) -> list[int]:
 
 
 def _with_ocr(
-    path: Path, data: bytes, text: PdfText, scanned: list[int], timeout: float | None
+    path: Path,
+    data: bytes,
+    text: PdfText,
+    scanned: list[int],
+    timeout: float | None,
+    limits: Limits,
 ) -> PdfText:
     """``text`` with the OCR text of the ``scanned`` pages in place of their text layer."""
     from dataclasses import replace
 
-    from wobtrack.parsing.ocr import ocr_pdf
+    from wobtrack.parsing.ocr import ocr_pdf, ocr_time_limit
 
-    ocred = ocr_pdf(path, data, scanned, timeout=timeout)
+    # OCR has its own time limit (it kills OCRmyPDF when it passes); inside a batch
+    # worker, the worker's own limit grows by as much, so that OCR's limit decides.
+    ocr_limit = timeout if timeout is not None else ocr_time_limit(len(scanned))
+    bounded.extend_time(ocr_limit)
+    ocred = ocr_pdf(path, data, scanned, timeout=ocr_limit)
     # The OCR'd PDF is read like any other; only its scanned pages are taken from it (the
     # others are copied unchanged, so their text, links and tables are those read already).
     # OCRmyPDF's invisible text font has no FontBBox, which pdfminer logs as a warning for
@@ -192,7 +215,7 @@ def _with_ocr(
     level = pdfminer_log.level
     pdfminer_log.setLevel(logging.ERROR)
     try:
-        layer = _extract(path, ocred, text.sha256, len(text.pages), require_text=False)
+        layer = _extract_bounded(_Job(path, ocred, text.sha256, len(text.pages), False), limits)
     finally:
         pdfminer_log.setLevel(level)
     if len(layer.pages) != len(text.pages):
@@ -225,15 +248,23 @@ def _with_ocr(
     )
 
 
-def _read_pdf_bytes(path: Path) -> bytes:
-    """The file's bytes, after the checks that need no PDF library."""
+def _read_pdf_bytes(path: Path, *, max_bytes: int) -> bytes:
+    """The file's bytes, after the checks that need no PDF library.
+
+    Only a regular file is read: opening a FIFO waits for a writer and a device can be
+    read for ever. The type is checked before opening, and again on the open file (opened
+    without blocking) in case the path was swapped in between.
+    """
     try:
-        data = path.read_bytes()
-    except IsADirectoryError:
-        raise UnreadableDocument(f"{path}: is a directory, not a PDF file") from None
+        _check_regular(path, os.stat(path), max_bytes)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+        with open(fd, "rb") as file:
+            _check_regular(path, os.fstat(file.fileno()), max_bytes)
+            data = file.read(max_bytes + 1)
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
         raise UnreadableDocument(f"{path}: cannot read the file ({reason})") from None
+    _check_size(path, len(data), max_bytes)  # it may have grown since the check
     if not data:
         raise UnreadableDocument(f"{path}: the file is empty (0 bytes); expected a PDF letter")
     if _MAGIC not in data[:_MAGIC_WINDOW]:
@@ -243,12 +274,59 @@ def _read_pdf_bytes(path: Path) -> bytes:
     return data
 
 
+def _check_regular(path: Path, info: os.stat_result, max_bytes: int) -> None:
+    """Refuse anything but a regular file of at most ``max_bytes``."""
+    mode = info.st_mode
+    if stat.S_ISDIR(mode):
+        raise UnreadableDocument(f"{path}: is a directory, not a PDF file")
+    if not stat.S_ISREG(mode):
+        kind = (
+            "a FIFO (named pipe)" if stat.S_ISFIFO(mode)
+            else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+            else "a socket" if stat.S_ISSOCK(mode)
+            else "not a regular file"
+        )  # fmt: skip
+        raise UnreadableDocument(
+            f"{path}: is {kind}, not a PDF file; save the letter as a file and give its path"
+        )
+    _check_size(path, info.st_size, max_bytes)
+
+
+def _check_size(path: Path, size: int, max_bytes: int) -> None:
+    if size > max_bytes:
+        raise UnreadableDocument(
+            f"{path}: {size / (1024 * 1024):.0f} MB is more than the memory limit of "
+            f"{max_bytes // (1024 * 1024)} MB for one PDF; split it, or allow more with "
+            f"{bounded.ENV_MEMORY_MB}=MB"
+        )
+
+
 def _check_page_count(path: Path, count: int, max_pages: int) -> None:
     if count > max_pages:
         raise UnreadableDocument(
             f"{path}: {count} pages is more than the limit of {max_pages}; split off the "
             f"letter itself first, e.g. `qpdf in.pdf --pages . 1-20 -- letter.pdf`"
         )
+
+
+@dataclass(frozen=True)
+class _Job:
+    """One extraction, as handed to a worker process."""
+
+    path: Path
+    data: bytes
+    digest: str
+    max_pages: int
+    require_text: bool
+
+
+def _extract_bounded(job: _Job, limits: Limits) -> PdfText:
+    """``_extract`` in a worker process bounded by ``limits``."""
+    return bounded.run_bounded(_run_job, job, label=str(job.path), limits=limits)
+
+
+def _run_job(job: _Job) -> PdfText:
+    return _extract(job.path, job.data, job.digest, job.max_pages, require_text=job.require_text)
 
 
 def _extract(
@@ -268,12 +346,17 @@ def _extract(
         # object for every page (about a second per 2,000 pages); the real count below
         # still decides when /Count is missing or understated. (A PDF that overstates
         # it is broken enough that refusing it is no loss.)
-        _check_page_count(path, _declared_page_count(pdf), max_pages)
+        declared = _declared_page_count(pdf)
+        _check_page_count(path, declared, max_pages)
+        # The time limit grows with the pages: first by the declared count, then by the
+        # real one (a page tree can hold far more pages than /Count says).
+        bounded.report_pages(declared)
         try:
-            count = len(pdf.pages)
+            count = _count_pages(pdf, max_pages)
         except Exception as exc:  # a broken page tree
             raise _damaged(path, exc) from None
         _check_page_count(path, count, max_pages)
+        bounded.report_pages(count)
         pages: list[str] = []
         links: dict[str, None] = {}  # an ordered set
         anchors: dict[LinkAnchor, None] = {}
@@ -308,13 +391,39 @@ def _extract(
 
 def _declared_page_count(pdf: pdfplumber.pdf.PDF) -> int:
     """The /Count of the page tree's root, or 0 when it cannot be read."""
-    from pdfminer.pdftypes import resolve1
-
     try:
-        count = resolve1(resolve1(pdf.doc.catalog["Pages"])["Count"])
+        pages = _resolve(pdf.doc.catalog["Pages"])
+        count = _resolve(pages["Count"]) if isinstance(pages, dict) else None
     except Exception:  # a missing or broken page tree: leave it to the real count
         return 0
-    return count if isinstance(count, int) else 0
+    return count if isinstance(count, int) and not isinstance(count, bool) else 0
+
+
+#: References followed in a row before giving up: real files chain one or two.
+_MAX_REFERENCE_CHAIN = 32
+
+
+def _resolve(value: Any) -> Any:
+    """``value`` with indirect references followed, like pdfminer's ``resolve1`` but with a
+    bound: an object that refers to itself (``5 0 obj 5 0 R``) made ``resolve1`` spin."""
+    from pdfminer.pdftypes import PDFObjRef
+
+    for _ in range(_MAX_REFERENCE_CHAIN):
+        if not isinstance(value, PDFObjRef):
+            return value
+        value = value.resolve()
+    raise ValueError("a reference loop")
+
+
+def _count_pages(pdf: pdfplumber.pdf.PDF, max_pages: int) -> int:
+    """The number of pages, counted up to ``max_pages + 1`` only: a page tree that lists
+    one node ten times on each of nine levels (under 2 KB) would otherwise be walked for
+    a billion pages. Enough to compare with the limit."""
+    import itertools
+
+    from pdfminer.pdfpage import PDFPage
+
+    return sum(1 for _ in itertools.islice(PDFPage.create_pages(pdf.doc), max_pages + 1))
 
 
 def _page_anchors(page: pdfplumber.page.Page) -> list[LinkAnchor]:
