@@ -2,6 +2,9 @@
 
 Each file goes through ``extract_pdf`` (cached text) and ``parse_letter``; the result is the
 letter's JSON object (the ``wobtrack parse --json`` contract) or a one-line error message.
+Each file runs in its own worker process with a time and a memory limit
+(``wobtrack.parsing.bounded``): a file that hangs, exhausts its memory or whose worker is
+killed costs that file only, with one error line; every other file keeps its result.
 """
 
 from __future__ import annotations
@@ -9,13 +12,15 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from wobtrack.errors import WobtrackError
-from wobtrack.parsing.pdftext import DEFAULT_MAX_PAGES, extract_pdf
+from wobtrack.parsing import bounded
+from wobtrack.parsing.bounded import Limits
+from wobtrack.parsing.pdftext import DEFAULT_MAX_PAGES, extract_pdf, preload
 
 if TYPE_CHECKING:
     from wobtrack.parsing.model import ParsedLetter
@@ -83,50 +88,47 @@ def parse_files(
     *,
     max_pages: int = DEFAULT_MAX_PAGES,
     ocr: bool = False,
+    limits: Limits | None = None,
 ) -> list[FileResult]:
     """Parse ``paths`` with up to ``jobs`` worker processes; results in input order.
 
-    ``progress`` is called once per finished file, in the order files finish. ``ocr``: OCR
-    the scanned pages (see ``parse_file``).
+    Every file gets its result or one error line, whatever another file does: each runs in
+    a worker bounded by ``limits`` (default: ``Limits.from_env()``), and a worker that runs
+    out of time or memory, crashes or is killed fails only its own file. ``progress`` is
+    called once per finished file, in the order files finish. ``ocr``: OCR the scanned
+    pages (see ``parse_file``).
     """
     files = [str(p) for p in paths]
+    limits = limits if limits is not None else Limits.from_env()
+    if len(files) > 1:
+        # Import the parser and pdfplumber once here, so that the workers (forked from
+        # this process) start with them instead of importing them per file.
+        import wobtrack.parsing.letters  # noqa: F401
+
+        preload()
+    work = partial(parse_file, cache_dir=cache_dir, max_pages=max_pages, ocr=ocr)
+
+    # Largest files first: the workers then end with small ones instead of one worker
+    # still busy on a big inventory while the others are idle.
+    order = sorted(range(len(files)), key=lambda i: -_size(files[i]))
+    started = [files[i] for i in order]
+
+    def done(position: int, outcome: FileResult | WobtrackError) -> None:
+        if progress is not None:
+            progress(_as_result(started[position], outcome))
+
+    outcomes = bounded.run_each(work, started, started, jobs=jobs, limits=limits, on_done=done)
     results: list[FileResult | None] = [None] * len(files)
-    workers = max(1, min(jobs, len(files)))
-    if workers == 1:
-        # In-process: no start-up cost of a pool for one file or --jobs 1.
-        done = []
-        for file in files:
-            done.append(parse_file(file, cache_dir, max_pages, ocr))
-            if progress is not None:
-                progress(done[-1])
-        return done
-    pool = ProcessPoolExecutor(max_workers=workers)
-    try:
-        futures: dict[Future[FileResult], int] = {}
-        # Largest files first: the pool then ends with small ones instead of one worker
-        # still busy on a big inventory while the others are idle.
-        for i in sorted(range(len(files)), key=lambda i: -_size(files[i])):
-            futures[pool.submit(parse_file, files[i], cache_dir, max_pages, ocr)] = i
-        for future in as_completed(futures):
-            i = futures[future]
-            try:
-                result = future.result()
-            except Exception as exc:  # the worker died (killed, out of memory, crashed)
-                result = FileResult(
-                    files[i],
-                    error=_one_line(f"{files[i]}: the worker process failed ({exc})"),
-                    exit_code=INTERNAL_ERROR_EXIT,
-                )
-            results[i] = result
-            if progress is not None:
-                progress(result)
-    except BaseException:
-        # Ctrl-C (or a failing progress callback): drop the queued files instead of
-        # parsing all of them before the interrupt takes effect.
-        pool.shutdown(wait=False, cancel_futures=True)
-        raise
-    pool.shutdown()
+    for position, outcome in enumerate(outcomes):
+        results[order[position]] = _as_result(started[position], outcome)
     return [r for r in results if r is not None]
+
+
+def _as_result(file: str, outcome: FileResult | WobtrackError) -> FileResult:
+    """A worker's outcome as a ``FileResult``; a limit that stopped it is its error line."""
+    if isinstance(outcome, FileResult):
+        return outcome
+    return FileResult(file, error=_one_line(str(outcome)), exit_code=outcome.exit_code)
 
 
 def with_ocr_pages(letter: ParsedLetter, ocr_pages: Sequence[int]) -> ParsedLetter:

@@ -115,6 +115,11 @@ class PageWords:
     words: tuple[Word, ...]
 
 
+def preload() -> None:
+    """Import pdfplumber now: worker processes forked afterwards then start with it."""
+    import pdfplumber  # noqa: F401
+
+
 def default_cache_dir() -> Path:
     """Where extracted text is cached: ``<user cache dir>/wobtrack/pdftext``.
 
@@ -259,8 +264,11 @@ def _read_pdf_bytes(path: Path, *, max_bytes: int) -> bytes:
         _check_regular(path, os.stat(path), max_bytes)
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
         with open(fd, "rb") as file:
-            _check_regular(path, os.fstat(file.fileno()), max_bytes)
-            data = file.read(max_bytes + 1)
+            info = os.fstat(file.fileno())
+            _check_regular(path, info, max_bytes)
+            # Read the size the file has (one byte more shows that it grew): read(n)
+            # allocates n bytes at once.
+            data = file.read(info.st_size + 1)
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
         raise UnreadableDocument(f"{path}: cannot read the file ({reason})") from None
@@ -341,22 +349,25 @@ def _extract(
         pdf = pdfplumber.open(io.BytesIO(data), raise_unicode_errors=False)
     except Exception as exc:  # pdfminer raises anything on bad input
         raise _open_error(path, exc) from None
+    # The checks run before ``with pdf``: closing a pdfplumber PDF builds every page
+    # first (to close them), which on a broken page tree is the very loop to avoid.
+    _check_reference_loops(path, pdf)
+    # The page tree's /Count refuses an overlong PDF before pdfplumber builds an
+    # object for every page (about a second per 2,000 pages); the real count below
+    # still decides when /Count is missing or understated. (A PDF that overstates
+    # it is broken enough that refusing it is no loss.)
+    declared = _declared_page_count(pdf)
+    _check_page_count(path, declared, max_pages)
+    # The time limit grows with the pages: first by the declared count, then by the
+    # real one (a page tree can hold far more pages than /Count says).
+    bounded.report_pages(declared)
+    try:
+        count = _count_pages(pdf, max_pages)
+    except Exception as exc:  # a broken page tree
+        raise _damaged(path, exc) from None
+    _check_page_count(path, count, max_pages)
+    bounded.report_pages(count)
     with pdf:
-        # The page tree's /Count refuses an overlong PDF before pdfplumber builds an
-        # object for every page (about a second per 2,000 pages); the real count below
-        # still decides when /Count is missing or understated. (A PDF that overstates
-        # it is broken enough that refusing it is no loss.)
-        declared = _declared_page_count(pdf)
-        _check_page_count(path, declared, max_pages)
-        # The time limit grows with the pages: first by the declared count, then by the
-        # real one (a page tree can hold far more pages than /Count says).
-        bounded.report_pages(declared)
-        try:
-            count = _count_pages(pdf, max_pages)
-        except Exception as exc:  # a broken page tree
-            raise _damaged(path, exc) from None
-        _check_page_count(path, count, max_pages)
-        bounded.report_pages(count)
         pages: list[str] = []
         links: dict[str, None] = {}  # an ordered set
         anchors: dict[LinkAnchor, None] = {}
@@ -403,16 +414,41 @@ def _declared_page_count(pdf: pdfplumber.pdf.PDF) -> int:
 _MAX_REFERENCE_CHAIN = 32
 
 
-def _resolve(value: Any) -> Any:
+#: What ``_resolve`` returns for a reference loop when asked to (``default=_LOOP``).
+_LOOP = object()
+
+
+def _resolve(value: Any, default: Any = None) -> Any:
     """``value`` with indirect references followed, like pdfminer's ``resolve1`` but with a
-    bound: an object that refers to itself (``5 0 obj 5 0 R``) made ``resolve1`` spin."""
+    bound: an object that refers to itself (``5 0 obj 5 0 R``) made ``resolve1`` spin.
+    A loop gives ``default``; a reference that cannot be resolved raises."""
     from pdfminer.pdftypes import PDFObjRef
 
     for _ in range(_MAX_REFERENCE_CHAIN):
         if not isinstance(value, PDFObjRef):
             return value
         value = value.resolve()
-    raise ValueError("a reference loop")
+    return default
+
+
+def _check_reference_loops(path: Path, pdf: pdfplumber.pdf.PDF) -> None:
+    """Refuse a PDF with an object that is a reference to itself, directly or through a
+    chain (``5 0 obj 6 0 R``, ``6 0 obj 5 0 R``): pdfminer follows such a chain for ever
+    wherever the object is used. The worker's time limit would stop it too, but only after
+    a minute, and without saying why."""
+    from pdfminer.pdftypes import PDFObjRef
+
+    for xref in pdf.doc.xrefs:
+        for objid in xref.get_objids():
+            try:
+                obj = pdf.doc.getobj(objid)
+            except Exception:  # a broken object: pdfplumber will say so if it matters
+                continue
+            if isinstance(obj, PDFObjRef) and _resolve(obj, default=_LOOP) is _LOOP:
+                raise UnreadableDocument(
+                    f"{path}: the PDF is damaged and cannot be read (object {objid} is a "
+                    f"reference loop); download it again or repair it, e.g. `qpdf in.pdf out.pdf`"
+                )
 
 
 def _count_pages(pdf: pdfplumber.pdf.PDF, max_pages: int) -> int:
