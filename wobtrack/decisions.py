@@ -48,46 +48,64 @@ class ImportResult:
     warnings: list[str] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class LetterRead:
+    """A decision letter extracted and parsed (``read_letter``), ready to be stored."""
+
+    path: Path
+    sha256: str
+    #: The parser's JSON object of the letter (the ``wobtrack parse --json`` contract).
+    parsed: dict[str, Any]
+    parser_version: str
+
+
+def read_letter(letter: Path, *, use_cache: bool = True, ocr: bool = False) -> LetterRead:
+    """Extract and parse a decision letter; needs no database.
+
+    This is the slow part of an import (pdfplumber in a bounded worker, OCR with ``ocr``),
+    so it runs before the write transaction: on SQLite, other commands never wait for it.
+    """
+    from wobtrack.parsing.batch import with_ocr_pages
+    from wobtrack.parsing.letters import PARSER_VERSION, parse_letter
+    from wobtrack.parsing.pdftext import default_cache_dir, extract_pdf
+
+    text = extract_pdf(letter, cache_dir=default_cache_dir() if use_cache else None, ocr=ocr)
+    parsed = with_ocr_pages(
+        parse_letter(text.pages, text.links, anchors=text.anchors), text.ocr_pages
+    ).to_json(letter.name)
+    return LetterRead(letter, text.sha256, parsed, PARSER_VERSION)
+
+
 def import_decision(
     session: Session,
     request_id: int,
-    letter: Path,
+    letter: LetterRead | Path,
     *,
     kind: str | None = None,
     sent: date | None = None,
     use_cache: bool = True,
     ocr: bool = False,
 ) -> ImportResult:
-    """Parse a decision letter and store it with per-item outcomes; idempotent per file.
+    """Store a decision letter with per-item outcomes; idempotent per file.
 
-    The decision's kind is the letter's own (besluit, deelbesluit or beslissing op bezwaar)
-    unless ``kind`` is given. A verdaging the letter states is recorded as an event.
-    ``ocr``: OCR the letter's scanned pages (the decision's warnings then say so).
+    ``letter`` is a letter read by ``read_letter``, or a ``Path`` that is read here
+    (``read_letter(letter, use_cache=, ocr=)``), inside the caller's transaction: callers
+    that share the database (the CLI) read the letter first, so that the transaction
+    stays short. The decision's kind is the letter's own (besluit, deelbesluit or
+    beslissing op bezwaar) unless ``kind`` is given. A verdaging the letter states is
+    recorded as an event. With OCR'd pages, the decision's warnings say so.
     """
-    from wobtrack.parsing.batch import with_ocr_pages
-    from wobtrack.parsing.letters import PARSER_VERSION, parse_letter
-    from wobtrack.parsing.pdftext import default_cache_dir, extract_pdf
-
     if kind is not None and kind not in DECISION_KINDS:
         raise InvalidInput(f"unknown decision kind {kind!r}: use {', '.join(DECISION_KINDS)}")
-    # Imports into one request take turns: the "already imported?" check below and the item
-    # numbers an import adds hold until this transaction commits (PostgreSQL row lock).
-    lock_request(session, request_id)
-    get_request(session, request_id)
-    text = extract_pdf(letter, cache_dir=default_cache_dir() if use_cache else None, ocr=ocr)
-    existing = _stored(session, request_id, text.sha256)
-    if existing is not None:
-        return ImportResult(existing, created=False)
-    parsed = with_ocr_pages(
-        parse_letter(text.pages, text.links, anchors=text.anchors), text.ocr_pages
-    ).to_json(letter.name)
+    if isinstance(letter, Path):
+        letter = read_letter(letter, use_cache=use_cache, ocr=ocr)
     return import_parsed_decision(
         session,
         request_id,
-        parsed,
-        file_name=letter.name,
-        sha256=text.sha256,
-        parser_version=PARSER_VERSION,
+        letter.parsed,
+        file_name=letter.path.name,
+        sha256=letter.sha256,
+        parser_version=letter.parser_version,
         kind=kind,
         sent=sent,
     )
@@ -115,7 +133,9 @@ def import_parsed_decision(
     per file hash."""
     if kind is not None and kind not in DECISION_KINDS:
         raise InvalidInput(f"unknown decision kind {kind!r}: use {', '.join(DECISION_KINDS)}")
-    lock_request(session, request_id)  # as in import_decision: imports take turns
+    # Imports into one request take turns: the "already imported?" check below and the item
+    # numbers an import adds hold until this transaction commits (PostgreSQL row lock).
+    lock_request(session, request_id)
     request = get_request(session, request_id)
     existing = _stored(session, request_id, sha256)
     if existing is not None:

@@ -52,10 +52,11 @@ def decision_import(
     as_json: bool,
 ) -> None:
     """Parse LETTER.pdf and store its per-item outcomes on the request."""
+    # Read the letter before the transaction: extraction can take a while, and on SQLite a
+    # writing transaction would make every other command wait for it.
+    read = decisions.read_letter(letter, use_cache=not no_cache, ocr=ocr)
     with app.transaction() as session:
-        result = decisions.import_decision(
-            session, request_id, letter, kind=kind, sent=sent, use_cache=not no_cache, ocr=ocr
-        )
+        result = decisions.import_decision(session, request_id, read, kind=kind, sent=sent)
         request = result.decision.request
         finals = [decisions.final_outcome(item).to_json() for item in request.items]
         verdaging = result.verdaging
