@@ -68,6 +68,8 @@ def parse_file(
         data = letter.to_json(file)
     except WobtrackError as exc:
         return FileResult(file, error=_one_line(str(exc)), exit_code=exc.exit_code)
+    except MemoryError:  # the worker's memory limit: it reports that itself
+        raise
     except Exception as exc:  # a parser bug must cost one file, not the whole batch
         return FileResult(
             file,

@@ -303,9 +303,9 @@ def _kill(run: _Running) -> None:
 
 
 def _timed_out(label: str, run: _Running, limits: Limits) -> UnreadableDocument:
-    spent = time.monotonic() - run.started
+    allowed = run.deadline - run.started
     return UnreadableDocument(
-        f"{label}: reading the PDF took longer than {spent:.0f} s and was stopped (a reference "
+        f"{label}: reading the PDF took longer than {allowed:.3g} s and was stopped (a reference "
         f"loop or an extremely heavy page?); if the letter is genuine, allow more with "
         f"{ENV_SECONDS}=SECONDS (now {limits.seconds:g} s + {limits.seconds_per_page:g} s "
         f"per page)"

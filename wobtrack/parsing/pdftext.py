@@ -348,6 +348,7 @@ def _extract(
     try:
         pdf = pdfplumber.open(io.BytesIO(data), raise_unicode_errors=False)
     except Exception as exc:  # pdfminer raises anything on bad input
+        _reraise_out_of_memory(exc)
         raise _open_error(path, exc) from None
     # The checks run before ``with pdf``: closing a pdfplumber PDF builds every page
     # first (to close them), which on a broken page tree is the very loop to avoid.
@@ -364,6 +365,7 @@ def _extract(
     try:
         count = _count_pages(pdf, max_pages)
     except Exception as exc:  # a broken page tree
+        _reraise_out_of_memory(exc)
         raise _damaged(path, exc) from None
     _check_page_count(path, count, max_pages)
     bounded.report_pages(count)
@@ -377,6 +379,7 @@ def _extract(
             try:
                 pages.append(page.extract_text() or "")
             except Exception as exc:  # a broken content stream
+                _reraise_out_of_memory(exc)
                 raise _damaged(path, exc, page.page_number) from None
             page_anchors = _page_anchors(page)
             links.update(dict.fromkeys(a.uri for a in page_anchors))
@@ -468,7 +471,8 @@ def _page_anchors(page: pdfplumber.page.Page) -> list[LinkAnchor]:
     unreadable."""
     try:
         found = list(page.hyperlinks)
-    except Exception:  # annotations come in every shape
+    except Exception as exc:  # annotations come in every shape
+        _reraise_out_of_memory(exc)
         return []
     words: list[dict[str, Any]] | None = None
     anchors: list[LinkAnchor] = []
@@ -480,7 +484,8 @@ def _page_anchors(page: pdfplumber.page.Page) -> list[LinkAnchor]:
             if words is None:  # only pages with links pay for the words
                 words = list(page.extract_words())
             text = _anchor_text(page.bbox, words, annot)
-        except Exception:  # odd coordinates: keep the URI, without anchor text
+        except Exception as exc:  # odd coordinates: keep the URI, without anchor text
+            _reraise_out_of_memory(exc)
             text = ""
         anchors.append(LinkAnchor(page=page.page_number, text=text, uri=uri.strip()))
     return anchors
@@ -527,7 +532,8 @@ def _page_tables(page: pdfplumber.page.Page) -> tuple[list[PdfTable], PageWords 
             for w in page.extract_words()
         )
         return tables, PageWords(page.page_number, words)
-    except Exception:  # tables only add to the text; odd drawings must not cost the letter
+    except Exception as exc:  # tables only add to the text; odd drawings must not cost the letter
+        _reraise_out_of_memory(exc)
         return [], None
 
 
@@ -567,6 +573,23 @@ def _anchor_text(
         if y0 <= middle <= y1 and overlap >= width / 2:
             inside.append(str(word["text"]))
     return re.sub(r"\s+", " ", " ".join(inside)).strip()
+
+
+def _reraise_out_of_memory(exc: BaseException) -> None:
+    """Raise ``MemoryError`` when ``exc`` is one or wraps one (pdfplumber wraps pdfminer's
+    errors): running out of memory is the worker's limit speaking, not a damaged file,
+    and the worker reports it as such."""
+    seen: set[int] = set()
+    todo: list[BaseException | None] = [exc]
+    while todo:
+        current = todo.pop()
+        if current is None or id(current) in seen:
+            continue
+        if isinstance(current, MemoryError):
+            raise MemoryError from exc
+        seen.add(id(current))
+        todo += [current.__cause__, current.__context__]
+        todo += [arg for arg in current.args if isinstance(arg, BaseException)]
 
 
 def _open_error(path: Path, exc: Exception) -> UnreadableDocument:
