@@ -177,3 +177,94 @@ def test_letter_without_a_date_needs_sent(run: Cli, tmp_path: Path) -> None:
     assert "--sent" in result.stderr
     data = _import(run, "1", str(letter), "--sent", "2026-02-02")
     assert data["created"] is True
+
+
+# A `decision import` whose extraction takes as long as the test wants: it signals that it
+# has started, then waits for the test to release it (at most two minutes).
+_SLOW_IMPORT = """
+import sys, time
+from pathlib import Path
+from wobtrack.parsing import pdftext
+db, letter, started, release = sys.argv[1:5]
+real = pdftext.extract_pdf
+def slow_extract(*args, **kwargs):
+    Path(started).touch()
+    deadline = time.monotonic() + 120
+    while not Path(release).exists() and time.monotonic() < deadline:
+        time.sleep(0.02)
+    return real(*args, **kwargs)
+pdftext.extract_pdf = slow_extract
+from wobtrack.cli import cli
+cli(["--db", db, "--today", "2026-11-22", "decision", "import", "1", letter, "--json"])
+"""
+
+
+def test_a_slow_import_does_not_block_other_commands_on_sqlite(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+    import subprocess
+    import sys
+    import time
+
+    from wobtrack import db as database
+
+    db_url = f"sqlite:///{tmp_path / 'shared.db'}"
+    run = Cli(db_url)
+    _woo_request(run)
+    started, release = tmp_path / "started", tmp_path / "release"
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    importer = subprocess.Popen(
+        [sys.executable, "-c", _SLOW_IMPORT, db_url, str(WOO_LETTER), str(started), str(release)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while not started.exists() and importer.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert started.exists(), importer.communicate()
+        # A writer that waited for the import would fail after this long ("database is
+        # locked"): the import must not hold the write lock while it extracts.
+        monkeypatch.setattr(database, "SQLITE_BUSY_TIMEOUT_MS", 500)
+        listed = json.loads(run("request", "list", "--json").stdout)
+        assert [row["id"] for row in listed] == [1]
+        run("event", "add", "1", "acknowledged", "2026-01-13")
+        assert importer.poll() is None, "the import was still extracting"
+    finally:
+        release.touch()
+        out, err = importer.communicate(timeout=300)
+    assert importer.returncode == 0, err
+    assert json.loads(out)["created"] is True
+    shown = json.loads(run("request", "show", "1", "--json").stdout)
+    assert {"acknowledged", "decision"} <= {step["kind"] for step in shown["timeline"]}
+
+
+@pytest.mark.parametrize("hostile", ["reference loop", "fifo", "hangs"])
+def test_hostile_letter_is_one_error_line_and_writes_nothing(
+    run: Cli, db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hostile: str
+) -> None:
+    import os
+    import time
+
+    from tests.test_hostile_pdfs import count_loop
+    from wobtrack.parsing import pdftext
+
+    _woo_request(run)
+    before = _counts(db_url)
+    letter = tmp_path / "letter.pdf"
+    if hostile == "reference loop":
+        letter.write_bytes(count_loop())
+        message = "reference loop"
+    elif hostile == "fifo":
+        os.mkfifo(letter)
+        message = "is a FIFO"
+    else:
+        letter = WOO_LETTER
+        monkeypatch.setattr(pdftext, "_extract", lambda *_args, **_kw: time.sleep(600))
+        monkeypatch.setenv("WOBTRACK_PDF_TIMEOUT", "1")
+        message = "took longer than 1 s and was stopped"
+    run.fails("decision", "import", "1", str(letter), "--no-cache", message=message)
+    assert _counts(db_url) == before
