@@ -186,6 +186,9 @@ def _run(args: list[str], env: dict[str, str], limit: float, path: Path) -> tupl
             stderr=subprocess.PIPE,
             env=env,
             start_new_session=True,  # its worker processes die with it on a timeout
+            # Not the memory limit of the worker that reads the PDF (``bounded``): OCRmyPDF
+            # and Tesseract are separate programs, bounded by the time limit.
+            preexec_fn=_without_memory_limit,
             text=True,
             errors="replace",
         )
@@ -205,6 +208,16 @@ def _run(args: list[str], env: dict[str, str], limit: float, path: Path) -> tupl
         _kill_group(proc)
         raise
     return proc.returncode, stderr or ""
+
+
+def _without_memory_limit() -> None:
+    """Raise the address-space limit back to its hard limit (run in the OCR process)."""
+    try:
+        import resource
+    except ImportError:  # pragma: no cover - not on this platform
+        return
+    _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    resource.setrlimit(resource.RLIMIT_AS, (hard, hard))
 
 
 def _kill_group(proc: subprocess.Popen[str]) -> None:
