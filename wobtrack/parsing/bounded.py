@@ -11,7 +11,9 @@ are not affected.
 - ``Limits``: how much time and memory one file may take; ``Limits.from_env()`` reads
   ``WOBTRACK_PDF_TIMEOUT``, ``WOBTRACK_PDF_PAGE_TIMEOUT`` and ``WOBTRACK_PDF_MEMORY_MB``.
 - ``run_each(work, args, labels, jobs=, limits=)``: ``work(arg)`` for each arg in up to
-  ``jobs`` workers at once; each result or the one-line error of its file, in input order.
+  ``jobs`` workers at once (a worker takes one arg after another; one that runs out of
+  time or memory, or dies, is replaced); each result or the one-line error of its file,
+  in input order.
 - ``run_bounded(work, arg, label=, limits=)``: the same for one call; raises the error.
 - ``report_pages(count)``: called by the work once it knows the page count, which raises
   its time limit by the per-page allowance. ``extend_time(seconds)``: for a step that has
@@ -121,29 +123,53 @@ def extend_time(seconds: float) -> None:
         _to_parent.send(("extend", seconds))
 
 
-def _worker_main(conn: Connection, work: Callable[[Any], Any], arg: Any, memory_mb: int) -> None:
-    """The worker: set the memory limit, run ``work(arg)`` and send the outcome back."""
+def _worker_main(
+    conn: Connection, work: Callable[[Any], Any], memory_mb: int, inherited: list[Connection]
+) -> None:
+    """The worker: set the memory limit, then run ``work(arg)`` for each arg the parent
+    sends and send each outcome back, until the parent sends None."""
     global _to_parent
+    for other in inherited:  # other workers' pipes, copied by fork: not ours to hold open
+        other.close()
     _to_parent = conn
     _limit_memory(memory_mb)
-    outcome: tuple[str, Any]
+    while True:
+        try:
+            task = conn.recv()
+        except (EOFError, OSError):  # the parent is gone
+            break
+        if task is None:
+            break
+        try:
+            outcome = _run_one(work, task[0])
+        except MemoryError:  # even receiving the argument did not fit
+            outcome = ("memory", None)
+        _send_outcome(conn, outcome)
+    conn.close()
+    # Leave without running the parent's atexit handlers or flushing its buffers (fork).
+    os._exit(0)
+
+
+def _run_one(work: Callable[[Any], Any], arg: Any) -> tuple[str, Any]:
     try:
-        outcome = ("ok", work(arg))
+        return ("ok", work(arg))
     except MemoryError:
-        outcome = ("memory", None)
+        return ("memory", None)
     except WobtrackError as exc:
-        outcome = ("error", exc)
+        return ("error", exc)
     except BaseException as exc:  # anything else is a bug: report it, do not hang the parent
-        outcome = ("crash", f"{type(exc).__name__}: {exc}")
+        return ("crash", f"{type(exc).__name__}: {exc}")
+
+
+def _send_outcome(conn: Connection, outcome: tuple[str, Any]) -> None:
     try:
         conn.send(outcome)
     except MemoryError:
         conn.send(("memory", None))
+    except (EOFError, OSError):  # the parent is gone
+        pass
     except Exception as exc:  # e.g. an exception that cannot be pickled
         conn.send(("crash", f"{type(exc).__name__}: {exc}"))
-    conn.close()
-    # Leave without running the parent's atexit handlers or flushing its buffers (fork).
-    os._exit(0)
 
 
 def _limit_memory(memory_mb: int) -> None:
@@ -177,12 +203,14 @@ def _address_space() -> int:
 
 
 @dataclass
-class _Running:
-    index: int
+class _Worker:
+    """A worker process and the file it is working on (``index``; None while idle)."""
+
     process: Any  # multiprocessing.Process (BaseProcess in the typeshed)
     conn: Connection
-    started: float
-    deadline: float
+    index: int | None = None
+    started: float = 0.0
+    deadline: float = 0.0
     #: The page count the work reported, and the time added for steps with their own limit.
     pages: int = 0
     extra: float = 0.0
@@ -215,10 +243,12 @@ def run_each(
     limits: Limits,
     on_done: Callable[[int, R | WobtrackError], None] | None = None,
 ) -> list[R | WobtrackError]:
-    """``work(arg)`` for every arg, each in its own worker, up to ``jobs`` at once.
+    """``work(arg)`` for every arg in up to ``jobs`` worker processes, each call with its
+    own time limit, each worker with the memory limit.
 
     Returns, in input order, each result or the ``WobtrackError`` that ended it (raised by
-    the work, or made here when the worker ran out of time or memory, or died).
+    the work, or made here when the worker ran out of time or memory, or died). A worker
+    that ran out of time or died is replaced; the others go on with the next args.
     ``on_done(index, outcome)`` is called as each one finishes. Workers still running when
     this is interrupted (Ctrl-C) are killed.
     """
@@ -226,60 +256,76 @@ def run_each(
     outcomes: dict[int, R | WobtrackError] = {}
     queue = list(range(len(args)))
     queue.reverse()  # popped from the end: input order
-    running: dict[int, _Running] = {}
+    workers: list[_Worker] = []
 
-    def finish(run: _Running, outcome: R | WobtrackError) -> None:
-        running.pop(run.index, None)
-        run.conn.close()
-        run.process.join()
-        outcomes[run.index] = outcome
+    def start_worker() -> _Worker:
+        ours, theirs = context.Pipe(duplex=True)
+        inherited = [w.conn for w in workers] if context.get_start_method() == "fork" else []
+        process = context.Process(
+            target=_worker_main, args=(theirs, work, limits.memory_mb, inherited), daemon=True
+        )
+        process.start()
+        theirs.close()  # only the worker holds its end: EOF reaches us when it dies
+        return _Worker(process, ours)
+
+    def assign(worker: _Worker, index: int) -> None:
+        worker.index, worker.pages, worker.extra = index, 0, 0.0
+        worker.started = time.monotonic()
+        worker.deadline = worker.started + limits.seconds
+        worker.conn.send((args[index],))
+
+    def finish(worker: _Worker, outcome: R | WobtrackError, *, retire: bool) -> None:
+        index = worker.index
+        assert index is not None
+        worker.index = None
+        if retire:  # out of time, dead, or out of memory: start afresh for the next file
+            _kill(worker)
+            workers.remove(worker)
+        outcomes[index] = outcome
         if on_done is not None:
-            on_done(run.index, outcome)
+            on_done(index, outcome)
 
     try:
-        while queue or running:
-            while queue and len(running) < max(1, jobs):
-                i = queue.pop()
-                receive, send = context.Pipe(duplex=False)
-                process = context.Process(
-                    target=_worker_main, args=(send, work, args[i], limits.memory_mb), daemon=True
-                )
-                now = time.monotonic()
-                process.start()
-                send.close()  # only the worker writes: EOF reaches us when it dies
-                running[i] = _Running(i, process, receive, now, now + limits.seconds)
-            next_deadline = min(run.deadline for run in running.values())
-            waitables: list[Any] = [run.conn for run in running.values()]
-            wait(waitables, timeout=max(0.0, next_deadline - time.monotonic()))
-            for run in list(running.values()):
-                outcome = _collect(run, limits, labels[run.index])
-                if outcome is not None:
-                    finish(run, outcome)
-                elif time.monotonic() >= run.deadline:
-                    _kill(run)
-                    finish(run, _timed_out(labels[run.index], run, limits))
+        while queue or any(w.index is not None for w in workers):
+            for worker in workers:
+                if worker.index is None and queue:
+                    assign(worker, queue.pop())
+            while queue and len(workers) < max(1, jobs):
+                workers.append(start_worker())
+                assign(workers[-1], queue.pop())
+            busy = [w for w in workers if w.index is not None]
+            next_deadline = min(w.deadline for w in busy)
+            wait([w.conn for w in busy], timeout=max(0.0, next_deadline - time.monotonic()))
+            for worker in busy:
+                label = labels[worker.index] if worker.index is not None else ""
+                kind, outcome = _collect(worker, limits, label)
+                if kind == "working" and time.monotonic() >= worker.deadline:
+                    finish(worker, _timed_out(label, worker, limits), retire=True)
+                elif kind != "working":
+                    finish(worker, outcome, retire=kind in ("died", "memory"))
     finally:
-        for run in running.values():  # interrupted: leave no worker behind
-            _kill(run)
+        for worker in workers:  # done or interrupted: leave no worker behind
+            _kill(worker)
     return [outcomes[i] for i in range(len(args))]
 
 
-def _collect(run: _Running, limits: Limits, label: str) -> Any:
-    """Read what the worker sent; its final outcome, or None while it is still working."""
+def _collect(worker: _Worker, limits: Limits, label: str) -> tuple[str, Any]:
+    """Read what the worker sent: ``("working", None)`` while it works on, else the kind of
+    its outcome ("ok", "error", "memory", "crash" or "died") and the outcome."""
     try:
-        while run.conn.poll():
-            kind, value = run.conn.recv()
+        while worker.conn.poll():
+            kind, value = worker.conn.recv()
             if kind == "pages":
-                run.pages = int(value)
+                worker.pages = int(value)
             elif kind == "extend":
-                run.extra += float(value)
+                worker.extra += float(value)
             else:
-                return _outcome(kind, value, label, limits)
-            run.deadline = run.started + limits.seconds_for(run.pages) + run.extra
+                return kind, _outcome(kind, value, label, limits)
+            worker.deadline = worker.started + limits.seconds_for(worker.pages) + worker.extra
     except (EOFError, OSError):  # the pipe closed without an outcome: the worker died
-        run.process.join()
-        return _died(label, run.process.exitcode, limits)
-    return None
+        worker.process.join()
+        return "died", _died(label, worker.process.exitcode, limits)
+    return "working", None
 
 
 def _outcome(kind: str, value: Any, label: str, limits: Limits) -> Any:
@@ -295,15 +341,15 @@ def _outcome(kind: str, value: Any, label: str, limits: Limits) -> Any:
     )  # fmt: skip
 
 
-def _kill(run: _Running) -> None:
-    if run.process.is_alive():
-        run.process.kill()
-    run.process.join()
-    run.conn.close()
+def _kill(worker: _Worker) -> None:
+    if worker.process.is_alive():
+        worker.process.kill()
+    worker.process.join()
+    worker.conn.close()
 
 
-def _timed_out(label: str, run: _Running, limits: Limits) -> UnreadableDocument:
-    allowed = run.deadline - run.started
+def _timed_out(label: str, worker: _Worker, limits: Limits) -> UnreadableDocument:
+    allowed = worker.deadline - worker.started
     return UnreadableDocument(
         f"{label}: reading the PDF took longer than {allowed:.3g} s and was stopped (a reference "
         f"loop or an extremely heavy page?); if the letter is genuine, allow more with "
