@@ -64,6 +64,10 @@ def parse_cmd(
     documents). Extracted text is cached by content
     hash in your user cache directory (XDG_CACHE_HOME is honoured). With --ocr, scanned
     pages are read by OCR (OCRmyPDF, Tesseract's Dutch model) and listed as ocr_pages.
+    Each file is read in a worker process with a time and a memory limit (environment:
+    WOBTRACK_PDF_TIMEOUT seconds, default 60, plus WOBTRACK_PDF_PAGE_TIMEOUT per page,
+    default 1; WOBTRACK_PDF_MEMORY_MB, default 1024): a file that exceeds them gets its
+    error line and the others are still parsed.
     """
     cache_dir = None if no_cache else default_cache_dir()
     if explain:
