@@ -1,8 +1,8 @@
 """Bounded work per file: run one file's extraction in a worker process with a time limit
 and a memory limit, so that no PDF can hang wobtrack or take the machine's memory.
 
-A hostile or broken PDF (a reference loop, a compression bomb, a page tree of a billion
-pages) makes pdfminer spin or allocate without end, inside code we cannot interrupt. A
+A hostile or broken PDF (a reference loop, a compression bomb, a page of millions of
+operators) makes pdfminer spin or allocate without end, inside code we cannot interrupt. A
 worker process can always be stopped: the parent kills it when its time is up, and the
 kernel refuses its allocations beyond the memory limit (``RLIMIT_AS``). Either way the
 caller gets one ``WobtrackError`` line naming the file, and the other files of a batch
