@@ -29,6 +29,7 @@ import contextlib
 import multiprocessing
 import os
 import signal
+import sys
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -124,13 +125,21 @@ def extend_time(seconds: float) -> None:
 
 
 def _worker_main(
-    conn: Connection, work: Callable[[Any], Any], memory_mb: int, inherited: list[Connection]
+    conn: Connection,
+    work: Callable[[Any], Any],
+    memory_mb: int,
+    inherited: list[Connection],
+    parent: int,
 ) -> None:
     """The worker: set the memory limit, then run ``work(arg)`` for each arg the parent
     sends and send each outcome back, until the parent sends None."""
     global _to_parent
     for other in inherited:  # other workers' pipes, copied by fork: not ours to hold open
         other.close()
+    # Ctrl-C is the parent's to handle (it kills the workers); a worker that got it too
+    # would print a traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with_parent(parent)
     _to_parent = conn
     _limit_memory(memory_mb)
     while True:
@@ -170,6 +179,22 @@ def _send_outcome(conn: Connection, outcome: tuple[str, Any]) -> None:
         pass
     except Exception as exc:  # e.g. an exception that cannot be pickled
         conn.send(("crash", f"{type(exc).__name__}: {exc}"))
+
+
+def _die_with_parent(parent: int) -> None:
+    """On Linux, have the kernel kill this worker when its parent dies (even by SIGKILL),
+    so that a worker spinning on a hostile PDF is never left behind."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        pr_set_pdeathsig = 1
+        ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGKILL)
+    except (OSError, AttributeError):  # no prctl: the parent's own cleanup still applies
+        pass
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(1)
 
 
 def _limit_memory(memory_mb: int) -> None:
@@ -262,7 +287,9 @@ def run_each(
         ours, theirs = context.Pipe(duplex=True)
         inherited = [w.conn for w in workers] if context.get_start_method() == "fork" else []
         process = context.Process(
-            target=_worker_main, args=(theirs, work, limits.memory_mb, inherited), daemon=True
+            target=_worker_main,
+            args=(theirs, work, limits.memory_mb, inherited, os.getpid()),
+            daemon=True,
         )
         process.start()
         theirs.close()  # only the worker holds its end: EOF reaches us when it dies
