@@ -182,7 +182,7 @@ HOSTILE: dict[str, tuple[Callable[[Path], Path], str]] = {
     "compression bomb": (_write("bomb.pdf", compression_bomb), "more than 256 MB of memory"),
     "understated page count": (
         _write("many.pdf", understated_page_count),
-        "more than the limit of 500",
+        "has more than 500 pages (the limit)",
     ),
     "operator flood": (_write("flood.pdf", operator_flood), "took longer than"),
     "truncated file": (lambda tmp: truncated_pdf(WOB, tmp / "half.pdf"), "damaged"),

@@ -367,7 +367,12 @@ def _extract(
     except Exception as exc:  # a broken page tree
         _reraise_out_of_memory(exc)
         raise _damaged(path, exc) from None
-    _check_page_count(path, count, max_pages)
+    if count > max_pages:  # counting stopped at max_pages + 1: the real count is unknown
+        raise UnreadableDocument(
+            f"{path}: has more than {max_pages} pages (the limit), although its page tree "
+            f"declares {declared}; split off the letter itself first, e.g. "
+            f"`qpdf in.pdf --pages . 1-20 -- letter.pdf`"
+        )
     bounded.report_pages(count)
     with pdf:
         pages: list[str] = []
