@@ -7,6 +7,7 @@ people and kenmerken), rendered to PDF in a temporary folder.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 from typing import Any
@@ -308,3 +309,14 @@ def test_an_authority_read_from_the_bezwaar_clause_needs_review(run: Cli, tmp_pa
     assert "bezwaar clause" in only["reasons"][0]
     listed = json.loads(run("request", "list", "--json").stdout)
     assert [r["authority"] for r in listed] == ["Minister van Waterbeheer"]
+
+
+def test_a_fifo_among_the_letters_is_refused_not_waited_for(
+    run: Cli, batch: Path, tmp_path: Path, db_url: str
+) -> None:
+    fifo = tmp_path / "pipe.pdf"
+    os.mkfifo(fifo)
+    data = _import(run, str(fifo), str(batch / "woo-besluit-2026.pdf"))
+    outcomes = {Path(f["file"]).name: f["outcome"] for f in data["files"]}
+    assert outcomes == {"pipe.pdf": "refused", "woo-besluit-2026.pdf": "created"}
+    assert "not a regular file" in data["files"][0]["message"] + data["files"][1]["message"]

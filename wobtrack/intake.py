@@ -20,8 +20,10 @@ How it keeps its promises:
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
+import stat
 from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
@@ -135,8 +137,14 @@ def collect_files(paths: Sequence[Path]) -> list[Path]:
 
 
 def _sha256(path: Path) -> str:
+    """The file's SHA-256; only a regular file is read (a FIFO would wait for a writer)."""
+    if not stat.S_ISREG(os.stat(path).st_mode):
+        raise OSError(errno.EINVAL, "not a regular file (a FIFO, device or directory?)")
     digest = hashlib.sha256()
-    with path.open("rb") as stream:
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with open(fd, "rb") as stream:
+        if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):  # swapped in between
+            raise OSError(errno.EINVAL, "not a regular file")
         for block in iter(lambda: stream.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
