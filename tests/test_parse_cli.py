@@ -116,7 +116,7 @@ def test_each_bad_file_is_one_error_line_and_the_rest_is_parsed(
     assert len(errors) == len(bad_files)
     for line, path in zip(errors, bad_files.values(), strict=True):
         assert line.startswith(f"Error: {path}: "), line
-    assert "run OCR first, e.g. `ocrmypdf" in errors[0]
+    assert "read it again with --ocr" in errors[0]
     assert "password-protected" in errors[1]
     assert "501 pages is more than the limit of 500" in errors[5]
     assert [d["file"] for d in json.loads(result.stdout)] == [str(WOB), str(WOO)]
@@ -126,8 +126,8 @@ def test_human_output_with_a_bad_file(tmp_path: Path, bad_files: dict[str, Path]
     result = parse(tmp_path, str(bad_files["scan"]), str(WOB))
     assert result.exit_code == UnreadableDocument.exit_code
     assert result.stderr.strip() == (
-        f"Error: {bad_files['scan']}: has no text layer (a scan?): run OCR first, "
-        "e.g. `ocrmypdf in.pdf out.pdf`"
+        f"Error: {bad_files['scan']}: has no text layer (a scan?): read it again with --ocr "
+        "(OCRmyPDF reads the scanned pages)"
     )
     assert str(WOB) in result.stdout
     assert "Traceback" not in result.output

@@ -53,7 +53,7 @@ DEFAULT_MAX_PAGES = 500
 _MAGIC = b"%PDF-"
 _MAGIC_WINDOW = 1024
 
-_OCR_HINT = "run OCR first, e.g. `ocrmypdf in.pdf out.pdf`"
+_OCR_HINT = "read it again with --ocr (OCRmyPDF reads the scanned pages)"
 
 #: A page with fewer letters and digits than this in its text layer counts as a scan: a
 #: real text page has far more, and a scan's stray text (a stamp, a page number added
