@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -267,4 +268,71 @@ def test_hostile_letter_is_one_error_line_and_writes_nothing(
         monkeypatch.setenv("WOBTRACK_PDF_TIMEOUT", "1")
         message = "took longer than 1 s and was stopped"
     run.fails("decision", "import", "1", str(letter), "--no-cache", message=message)
+    assert _counts(db_url) == before
+
+
+# --- a decision without a PDF (issue: scanned letters, e-mails, paper) ---------------------
+
+
+def test_a_letter_as_text_imports_like_the_pdf(run: Cli, tmp_path: Path) -> None:
+    _woo_request(run)
+    from_pdf = _import(run, "1", str(WOO_LETTER))
+    _woo_request(run)
+    from_text = _import(run, "2", str(SAMPLES / "woo-besluit-2026.txt"))
+
+    def read(data: dict[str, Any]) -> list[tuple[Any, ...]]:
+        return [(i["number"], i["outcomes"], i["grounds"]) for i in data["items"]]
+
+    assert read(from_text) == read(from_pdf)
+    assert from_text["kind"] == from_pdf["kind"]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [(b"", "the file is empty"), (b"\xff\xfe\x00B", "not UTF-8 text")],
+)
+def test_a_bad_text_letter_is_one_error_line(
+    run: Cli, db_url: str, tmp_path: Path, content: bytes, message: str
+) -> None:
+    _woo_request(run)
+    letter = tmp_path / "brief.txt"
+    letter.write_bytes(content)
+    before = _counts(db_url)
+    run.fails("decision", "import", "1", str(letter), message=message)
+    assert _counts(db_url) == before
+
+
+def test_decision_add_counts_like_an_imported_decision(run: Cli, db_url: str) -> None:
+    _woo_request(run)
+    added = json.loads(
+        run("decision", "add", "1", "--date", "2026-02-06", "--sent", "2026-02-09", "--json").stdout
+    )
+    assert (added["kind"], added["bekendmaking_on"]) == ("besluit", "2026-02-09")
+    shown = json.loads(
+        Cli(run.db_url, today=date(2026, 2, 16))("request", "show", "1", "--json").stdout
+    )
+    assert shown["state"] == "decided"
+    # Awb 6:7/6:8: bekendmaking Mon 9 Feb 2026 + six weeks = Mon 23 Mar 2026.
+    assert {d["key"]: d["due"] for d in shown["deadlines"]}["bezwaar_end"] == "2026-03-23"
+    run("outcome", "set", "1", "2", "refused")
+    rows = json.loads(run("export", "--flat", "items", "--format", "json").stdout)
+    item = next(row for row in rows if row["item_number"] == "2")
+    assert (item["outcomes"], item["decision_id"], item["late"]) == (["refused"], 1, False)
+    # Received Mon 12 Jan 2026, decided Fri 6 Feb 2026: 25 days (Woo 4.4: four weeks).
+    assert item["days_to_decision"] == 25
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["9", "--date", "2026-02-06"], "no request with id 9"),
+        (["1", "--date", "2026-02-06", "--sent", "2026-02-01"], "before the decision's date"),
+    ],
+)
+def test_decision_add_bad_input_writes_nothing(
+    run: Cli, db_url: str, args: list[str], message: str
+) -> None:
+    _woo_request(run)
+    before = _counts(db_url)
+    run.fails("decision", "add", *args, message=message)
     assert _counts(db_url) == before

@@ -6,10 +6,13 @@ apart and wins. ``final_outcome`` is the one place that decides which one counts
 
 from __future__ import annotations
 
+import hashlib
+import os
+import stat
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -69,11 +72,45 @@ def read_letter(letter: Path, *, use_cache: bool = True, ocr: bool = False) -> L
     from wobtrack.parsing.letters import PARSER_VERSION, parse_letter
     from wobtrack.parsing.pdftext import default_cache_dir, extract_pdf
 
+    if letter.suffix.lower() in TEXT_SUFFIXES:
+        pages, digest = _read_text_letter(letter)
+        parsed = parse_letter(pages, ()).to_json(letter.name)
+        return LetterRead(letter, digest, parsed, PARSER_VERSION)
     text = extract_pdf(letter, cache_dir=default_cache_dir() if use_cache else None, ocr=ocr)
     parsed = with_ocr_pages(
         parse_letter(text.pages, text.links, anchors=text.anchors), text.ocr_pages
     ).to_json(letter.name)
     return LetterRead(letter, text.sha256, parsed, PARSER_VERSION)
+
+
+#: A letter as plain text (an e-mail body, a letter typed in): "\f" starts a new page.
+TEXT_SUFFIXES: Final = (".txt", ".text", ".md")
+#: A decision letter as text is a few pages; a bigger file is not one.
+_MAX_TEXT_BYTES: Final = 5_000_000
+
+
+def _read_text_letter(path: Path) -> tuple[list[str], str]:
+    """The pages of a letter given as UTF-8 text, and the file's SHA-256."""
+    try:
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):
+            raise InvalidInput(f"{path}: not a regular file; give the path of the letter's text")
+        if info.st_size > _MAX_TEXT_BYTES:
+            raise InvalidInput(
+                f"{path}: {info.st_size:,} bytes is too large for a letter as text "
+                f"(at most {_MAX_TEXT_BYTES:,})"
+            )
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InvalidInput(f"{path}: cannot read the file ({exc.strerror})") from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InvalidInput(f"{path}: not UTF-8 text; save the letter as UTF-8") from None
+    if not text.strip():
+        raise InvalidInput(f"{path}: the file is empty; expected the letter's text")
+    text = text.replace("\r\n", "\n").replace("\x00", "")
+    return text.split("\f"), hashlib.sha256(data).hexdigest()
 
 
 def import_decision(
@@ -141,6 +178,48 @@ def import_parsed_decision(
     if existing is not None:
         return ImportResult(existing, created=False)
     return _store(session, request, parsed, Path(file_name), sha256, kind, sent, parser_version)
+
+
+def add_decision(
+    session: Session,
+    request_id: int,
+    *,
+    decision_date: date,
+    kind: str = "besluit",
+    sent: date | None = None,
+    reference: str | None = None,
+) -> Decision:
+    """Record a decision by hand (no letter file, e.g. one received on paper or by phone).
+
+    It counts in deadlines, statistics and drafts like an imported one; per-item outcomes
+    are set afterwards with ``set_outcome``. ``sent`` is the bekendmaking (Awb 3:41), from
+    which the bezwaar term runs; by default the decision's date.
+    """
+    if kind not in DECISION_KINDS:
+        raise InvalidInput(f"unknown decision kind {kind!r}: use {', '.join(DECISION_KINDS)}")
+    if sent is not None and sent < decision_date:
+        raise InvalidInput(f"--sent {sent} is before the decision's date {decision_date}")
+    lock_request(session, request_id)
+    request = get_request(session, request_id)
+    decision = Decision(
+        kind=kind,
+        decision_date=decision_date,
+        bekendmaking_on=sent or decision_date,
+        reference=reference,
+        warnings=["recorded by hand: set each item's outcome with `wobtrack outcome set`"],
+    )
+    request.decisions.append(decision)
+    session.flush()
+    request.events.append(
+        Event(
+            kind="bezwaar_decided" if kind == "bezwaar" else "decision",
+            event_date=decision.bekendmaking_on,
+            note=f"{kind} recorded by hand",
+            decision_id=decision.id,
+        )
+    )
+    session.flush()
+    return decision
 
 
 #: How the tracker's decision kinds are named in messages.

@@ -51,7 +51,8 @@ def decision_import(
     ocr: bool,
     as_json: bool,
 ) -> None:
-    """Parse LETTER.pdf and store its per-item outcomes on the request."""
+    """Parse LETTER (a PDF, or the letter's text as .txt) and store its per-item outcomes on
+    the request."""
     # Read the letter before the transaction: extraction can take a while, and on SQLite a
     # writing transaction would make every other command wait for it.
     read = decisions.read_letter(letter, use_cache=not no_cache, ocr=ocr)
@@ -94,6 +95,59 @@ def decision_import(
         click.echo(f"! Item {number} is in the letter but was not logged; added it.")
     for warning in result.warnings:
         click.echo(f"! {warning}")
+
+
+@decision_group.command("add")
+@click.argument("request_id", type=int)
+@click.option("--date", "decision_date", type=DATE, required=True, help="The decision's date.")
+@click.option(
+    "--kind",
+    type=click.Choice(DECISION_KINDS),
+    default="besluit",
+    show_default=True,
+    help="besluit, deelbesluit or bezwaar (a beslissing op bezwaar).",
+)
+@click.option("--sent", type=DATE, help="Dispatch date (bekendmaking); default: --date.")
+@click.option("--reference", help="The authority's kenmerk.")
+@json_option
+@pass_app
+def decision_add(
+    app: App,
+    request_id: int,
+    decision_date: date,
+    kind: str,
+    sent: date | None,
+    reference: str | None,
+    as_json: bool,
+) -> None:
+    """Record a decision without a letter file (received on paper, by phone, in an e-mail)."""
+    with app.transaction() as session:
+        decision = decisions.add_decision(
+            session,
+            request_id,
+            decision_date=decision_date,
+            kind=kind,
+            sent=sent,
+            reference=reference,
+        )
+        data = {
+            "decision_id": decision.id,
+            "request_id": request_id,
+            "kind": decision.kind,
+            "decision_date": decision.decision_date.isoformat() if decision.decision_date else None,
+            "bekendmaking_on": decision.bekendmaking_on.isoformat()
+            if decision.bekendmaking_on
+            else None,
+            "warnings": list(decision.warnings or []),
+        }
+    if as_json:
+        echo_json(data)
+        return
+    click.echo(
+        f"Recorded {decisions.KIND_NAMES[kind]} {data['decision_id']} of request {request_id}, "
+        f"dated {data['decision_date']}."
+    )
+    click.echo(f"Set each item's outcome with `wobtrack outcome set {request_id} ITEM OUTCOME`.")
 
 
 @cli.group("outcome")
