@@ -1,7 +1,10 @@
-"""Golden files: compare output with a checked-in file, rewrite it only on request.
+"""Golden files: compare output with a checked-in file, write it only on request.
 
-Run with ``WOBTRACK_UPDATE_GOLDENS=1`` to (re)write the goldens, then read the diff before
-committing: a golden that records a wrong result is a defect, not a fixture.
+- ``WOBTRACK_UPDATE_GOLDENS=1`` writes goldens that are *missing*; an existing golden that
+  differs still fails with its diff (so a run meant to add one golden cannot silently
+  rewrite the others).
+- ``WOBTRACK_UPDATE_GOLDENS=force`` rewrites every golden the run touches. Read the diff
+  before committing: a golden that records a wrong result is a defect, not a fixture.
 """
 
 from __future__ import annotations
@@ -9,11 +12,25 @@ from __future__ import annotations
 import difflib
 import os
 from pathlib import Path
+from typing import Literal
 
 import pytest
 
+UpdateMode = Literal["off", "missing", "force"]
+
+
+def update_mode() -> UpdateMode:
+    """The golden-update mode from ``WOBTRACK_UPDATE_GOLDENS`` (read at each call)."""
+    value = os.environ.get("WOBTRACK_UPDATE_GOLDENS", "").strip().lower()
+    if value == "force":
+        return "force"
+    if value == "1":
+        return "missing"
+    return "off"
+
+
 #: Set by the person regenerating goldens; never in CI.
-UPDATE = os.environ.get("WOBTRACK_UPDATE_GOLDENS") == "1"
+UPDATE = update_mode() != "off"
 
 
 def _lines(data: str | bytes) -> list[str]:
@@ -22,14 +39,19 @@ def _lines(data: str | bytes) -> list[str]:
     return [line.replace("\r", "\\r") for line in text.splitlines(keepends=True)]
 
 
+def _write(path: Path, actual: str | bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(actual, bytes):
+        path.write_bytes(actual)
+    else:
+        path.write_text(actual, encoding="utf-8")
+
+
 def assert_golden(path: Path, actual: str | bytes, *, produced_by: str = "actual") -> None:
     """Fail with a unified diff unless ``actual`` equals the golden file at ``path``."""
-    if UPDATE:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(actual, bytes):
-            path.write_bytes(actual)
-        else:
-            path.write_text(actual, encoding="utf-8")
+    mode = update_mode()
+    if mode == "force" or (mode == "missing" and not path.exists()):
+        _write(path, actual)
         return
     if not path.exists():
         pytest.fail(f"missing golden {path}: create it with WOBTRACK_UPDATE_GOLDENS=1")
@@ -40,4 +62,10 @@ def assert_golden(path: Path, actual: str | bytes, *, produced_by: str = "actual
         diff = "".join(
             difflib.unified_diff(_lines(expected), _lines(actual), str(path), produced_by)
         )
-        pytest.fail(f"{path.name} differs from its golden file:\n{diff}", pytrace=False)
+        hint = (
+            "\n(WOBTRACK_UPDATE_GOLDENS=1 writes only missing goldens; "
+            "rewrite this one with WOBTRACK_UPDATE_GOLDENS=force)"
+            if mode == "missing"
+            else ""
+        )
+        pytest.fail(f"{path.name} differs from its golden file:\n{diff}{hint}", pytrace=False)

@@ -1,6 +1,6 @@
 """``wobtrack calc``: exact JSON output against goldens in tests/data/calc/.
 
-Regenerate the goldens only with ``WOBTRACK_UPDATE_GOLDENS=1 python -m pytest
+Regenerate the goldens only with ``WOBTRACK_UPDATE_GOLDENS=force python -m pytest
 tests/test_calc_cli.py`` and review the diff: the dates themselves are checked by hand in
 tests/test_deadline_terms.py.
 """

@@ -3,7 +3,7 @@
 The data are set up through the library (requests, events, a decision with per-item
 outcomes created directly, a person's correction); the drafts are checked against golden
 files with a fixed "today". Regenerate the goldens only when a change is intended:
-``WOBTRACK_UPDATE_GOLDENS=1 python -m pytest tests/test_drafts.py``.
+``WOBTRACK_UPDATE_GOLDENS=force python -m pytest tests/test_drafts.py``.
 """
 
 from __future__ import annotations

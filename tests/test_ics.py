@@ -1,7 +1,7 @@
 """`wobtrack remind --ics`: an RFC 5545 calendar, checked by parsing it back and by golden files.
 
 The data is the eight requests of ``tests/test_remind.py`` (today = Sun 22 Nov 2026).
-Regenerate the goldens with ``WOBTRACK_UPDATE_GOLDENS=1 python -m pytest tests/test_ics.py``.
+Regenerate the goldens with ``WOBTRACK_UPDATE_GOLDENS=force python -m pytest tests/test_ics.py``.
 """
 
 from __future__ import annotations

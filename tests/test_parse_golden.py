@@ -3,7 +3,7 @@
 
 The letters are the sample decisions in ``samples/`` and any PDF placed in
 ``tests/data/letters/`` beside its expected JSON. After an intended change of the parser,
-regenerate with ``WOBTRACK_UPDATE_GOLDENS=1 python -m pytest tests/test_parse_golden.py``
+regenerate with ``WOBTRACK_UPDATE_GOLDENS=force python -m pytest tests/test_parse_golden.py``
 and read the diff of the JSON before committing it: a golden that records a wrong outcome
 is a bug, not a baseline. For the samples, what is right is also written down below
 (``SAMPLE_FACTS``, the tables of ``samples/README.md``): those tests say which fact is

@@ -1,7 +1,7 @@
 """``wobtrack summary``: final outcomes per request, timing and outcomes per authority (issue 5).
 
 The data (tests/sample_tracker.py) has hand-checked legal terms; the JSON shape is pinned
-by a golden file (regenerate with WOBTRACK_UPDATE_GOLDENS=1).
+by a golden file (regenerate with WOBTRACK_UPDATE_GOLDENS=force).
 """
 
 from __future__ import annotations
