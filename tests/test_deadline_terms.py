@@ -829,3 +829,84 @@ def test_deadline_is_frozen() -> None:
     with pytest.raises(AttributeError):
         deadline.due = D("2026-03-18")  # type: ignore[misc]
     assert deadline.latest_due == deadline.earliest_due == D("2026-03-17")
+
+
+# --------------------------------------------------------------------------- verdaging + suspension
+
+# A verdaging combined with suspended days: the suspended days are *added* to the extended
+# term (they are days on which the term stood still), never subtracted. Each row: (id naming
+# the articles, computation, due, raw end, articles the result must cite, later readings).
+# Hand-worked: 2026-09-01 is a Tuesday; 4 + 2 weeks = 42 days → Tue 2026-10-13, + 7 suspended
+# = Tue 2026-10-20. 2018-03-05 (Mon) + 8 weeks = Mon 2018-04-30, + 3 = Thu 2018-05-03.
+# Bezwaar: bekendmaking Tue 2026-09-01 + 6 weeks = Tue 2026-10-13 (bezwaar term ends),
+# + 6 + 6 weeks = Tue 2027-01-05, + 7 = Tue 2027-01-12. Wob request pending on 1 May 2022:
+# 2022-04-20 (Wed) + 6 weeks = Wed 2022-06-01, + 2 = Fri 2022-06-03; the Wob's 8 weeks
+# (+ 2) give Fri 2022-06-17 as the other reading.
+VERDAGING_WITH_SUSPENSION = [
+    (
+        "Woo4.4.2-verdaging+Awb4:15-opschorting-7-days-as-given",
+        lambda: t.woo_decision(D("2026-09-01"), extended=True, suspended_days=7),
+        "2026-10-20",
+        "2026-10-20",
+        ("Woo 4.4 lid 2", "Awb 4:15"),
+        (),
+    ),
+    (
+        "Woo4.4.2-verdaging+Awb4:15-opschorting-period-tot",
+        lambda: t.woo_decision(
+            D("2026-09-01"),
+            extended=True,
+            suspensions=[
+                Suspension(D("2026-09-08"), D("2026-09-16"), "tot", "opschorting", "Awb 4:15")
+            ],
+        ),
+        "2026-10-20",
+        "2026-10-20",
+        ("Woo 4.4 lid 2", "Awb 4:15"),
+        (),
+    ),
+    (
+        "Wob6.2-verdaging+Awb4:15-opschorting-3-days-as-given",
+        lambda: t.wob_decision(D("2018-03-05"), extended=True, suspended_days=3),
+        "2018-05-03",
+        "2018-05-03",
+        ("Wob art. 6 lid 2", "Awb 4:15"),
+        (),
+    ),
+    (
+        "Wob6.2-verdaging-under-the-Woo+Awb4:15-2-days-both-readings",
+        lambda: t.wob_decision(D("2022-04-20"), extension_notice=D("2022-05-10"), suspended_days=2),
+        "2022-06-03",
+        "2022-06-03",
+        ("Wob art. 6 lid 2", "Awb 4:15"),
+        ("2022-06-17",),
+    ),
+    (
+        "Awb7:10.3-verdaging+Awb7:10.2-7-days-as-given",
+        lambda: t.bezwaar_decision(D("2026-09-01"), extended=True, suspended_days=7),
+        "2027-01-12",
+        "2027-01-12",
+        ("Awb 7:10 lid 2", "Awb 7:10 lid 3"),
+        (),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("compute", "due", "raw_end", "articles", "alternatives"),
+    [pytest.param(*row[1:], id=row[0]) for row in VERDAGING_WITH_SUSPENSION],
+)
+def test_verdaging_adds_the_suspended_days(
+    compute: Callable[[], Deadline],
+    due: str,
+    raw_end: str,
+    articles: tuple[str, ...],
+    alternatives: tuple[str, ...],
+) -> None:
+    deadline = compute()
+    assert deadline.kind.endswith(("_extended_due", "bezwaar_decision_due"))
+    assert deadline.due == D(due)
+    assert deadline.raw_end == D(raw_end)
+    assert tuple(alt.due for alt in deadline.alternatives) == tuple(map(D, alternatives))
+    for article in articles:
+        assert article in deadline.basis, (article, deadline.basis)
