@@ -21,9 +21,9 @@ from typing import Final
 from sqlalchemy.orm import Session
 
 from wobtrack.dates import human_date
+from wobtrack.deadlines.law import decided_under_woo
 from wobtrack.deadlines.status import RequestStatus, TrackedDeadline
 from wobtrack.deadlines.terms import (
-    WOO_IN_FORCE,
     Deadline,
     bezwaar_end,
     bezwaar_post_latest_receipt,
@@ -749,9 +749,7 @@ def _bezwaar_letter(
 ) -> None:
     kind = "deelbesluit" if decision.kind == "deelbesluit" else "besluit"
     day = decision.decision_date or decision.bekendmaking_on
-    # The Woo had immediate effect (legal-spec 5.2): a Wob request decided from 1 May 2022 on
-    # was decided under the Woo, so its articles apply to the decision.
-    woo = request.regime != "wob" or (day is not None and day >= WOO_IN_FORCE)
+    woo = decided_under_woo(request.regime, day)
     day_text = dutch_date(day) if day else "[datum van het besluit]"
     reference = doc.user(decision.reference) if decision.reference else "[kenmerk van het besluit]"
 

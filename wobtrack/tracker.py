@@ -15,22 +15,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from wobtrack.authorities import get_or_create_authority
+from wobtrack.deadlines.law import derive_regime
 from wobtrack.errors import InvalidInput, NotFound
 from wobtrack.items import ItemText, leading_number, split_numbered_items
 from wobtrack.models import Decision, Event, Request, RequestItem, RequestTag
 from wobtrack.vocab import EVENT_KINDS, REGIMES, normalise_event_kind
 
-#: The Woo replaced the Wob on this day; a request received on or after it is a Woo request.
-WOO_START = date(2022, 5, 1)
-
 #: Events that set a date of the request itself instead of adding a timeline row.
 _REQUEST_DATE_EVENTS = {"sent": "sent_on", "received": "received_on"}
-
-
-def derive_regime(received: date | None, sent: date | None, today: date) -> str:
-    """Woo if received (else sent, else today) on or after 2022-05-01, otherwise Wob."""
-    reference_day = received or sent or today
-    return "woo" if reference_day >= WOO_START else "wob"
 
 
 def read_items_file(path: Path) -> list[ItemText]:

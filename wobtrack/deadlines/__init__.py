@@ -1,5 +1,6 @@
 """Pure legal deadline engine: Awb, Woo/Wob and the Algemene termijnenwet. Never reads the clock.
 
+- :mod:`.law`: the law's dates, regimes and constants (the Woo's start, the Wob's 2009 change);
 - :mod:`.calendar`: the Atw calendar (holidays from the statute, gelijkgestelde dagen as data,
   art. 1 and art. 2 extension with every step explained);
 - :mod:`.terms`: one function per statutory term, each returning a :class:`Deadline`;

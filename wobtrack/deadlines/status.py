@@ -19,8 +19,8 @@ from typing import Any, NamedTuple
 
 from wobtrack.dates import human_date
 from wobtrack.deadlines.calendar import AlternativeDue
+from wobtrack.deadlines.law import WOO_IN_FORCE, regime_on, wob_terms_unverified
 from wobtrack.deadlines.terms import (
-    WOO_IN_FORCE,
     Deadline,
     Suspension,
     SuspensionWording,
@@ -333,7 +333,7 @@ class _Deriver:
             given = None
         if received is None:
             return given
-        derived = "woo" if received >= WOO_IN_FORCE else "wob"
+        derived = regime_on(received)
         if given is not None and given != derived:
             self.warn(
                 f"Regime {given} was recorded, but a request received {human_date(received)} falls "
@@ -689,11 +689,9 @@ class _Deriver:
                 "without transitional law: which decision term governed is unsettled "
                 "(legal-spec 5.2). The Woo's term is shown as another reading where it differs."
             )
-        if received is not None and regime == "wob" and received < date(2009, 10, 1):
-            self.warn(
-                "[U] Wob request received before 1 October 2009: the terms were then probably "
-                "2 + 2 weeks (legal-spec 5.1); the dates use 4 + 4 weeks."
-            )
+        unverified = wob_terms_unverified(received) if received is not None else None
+        if regime == "wob" and unverified is not None:
+            self.warn(unverified)
 
         # Bezwaar filings, each closed by the next beslissing op bezwaar.
         answers = self.bezwaar_answers()

@@ -23,12 +23,8 @@ from wobtrack.deadlines.calendar import (
     extend,
     is_working_day,
 )
+from wobtrack.deadlines.law import WOO_IN_FORCE, wob_terms_unverified
 from wobtrack.errors import InvalidInput
-
-#: The Woo took effect on this day (Woo 10.3); the Wob was repealed (Woo 10.1).
-WOO_IN_FORCE = date(2022, 5, 1)
-#: Wet dwangsom en beroep bij niet tijdig beslissen: the Wob terms before this are [U].
-WOB_TERMS_KNOWN_FROM = date(2009, 10, 1)
 
 SuspensionWording = Literal["tot", "tot en met"]
 
@@ -533,12 +529,11 @@ def _decision(
 
 
 def _wob_warnings(ex: _Explainer, received: date) -> None:
-    if received < WOB_TERMS_KNOWN_FROM:
+    unverified = wob_terms_unverified(received)
+    if unverified is not None:
         alt = extend(received + timedelta(days=14), term_start=received + ONE_DAY).end
         ex.warn(
-            f"[U] Received {human_date(received)}, before 1 October 2009: the Wob term was then "
-            "probably 2 weeks + 2 weeks verdaging (legal-spec 5.1); this result uses 4 + 4 weeks. "
-            f"Under 2 weeks the first term would end {human_date(alt)}.",
+            f"{unverified} Under 2 weeks the first term would end {human_date(alt)}.",
             AlternativeDue(alt, "Wob before 1 October 2009: probably 2 weeks"),
         )
     if received >= WOO_IN_FORCE:

@@ -8,10 +8,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Final, Literal
 
+from wobtrack.deadlines.law import Regime
 from wobtrack.parsing import phrases
 from wobtrack.parsing.document import (
     _DIGIT,
-    Regime,
     Sentence,
     _decisions,
     _document_numbers,

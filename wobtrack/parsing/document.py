@@ -7,17 +7,10 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
-from typing import Final, Literal, Protocol
+from typing import Final, Protocol
 from urllib.parse import unquote
 
 from wobtrack.parsing import phrases
-
-#: The Woo replaced the Wob on this day (legal spec 5.2).
-WOO_IN_FORCE: Final = date(2022, 5, 1)
-
-Regime = Literal["wob", "woo"]
-
 
 # --- lines and text ----------------------------------------------------------------------
 

@@ -7,15 +7,9 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Final
 
+from wobtrack.deadlines.law import Regime, regime_on
 from wobtrack.parsing import phrases
-from wobtrack.parsing.document import (
-    WOO_IN_FORCE,
-    Line,
-    Regime,
-    Sentence,
-    Text,
-    _clean,
-)
+from wobtrack.parsing.document import Line, Sentence, Text, _clean
 from wobtrack.parsing.dutch_dates import find_dates
 from wobtrack.parsing.model import (
     Bezwaar,
@@ -138,7 +132,7 @@ def _regime(lines: Sequence[Line], decision_date: date | None) -> tuple[Regime |
     if not woo and not wob:
         return None, ["the letter names neither the Wob nor the Woo; regime unknown"]
     if decision_date is not None:
-        regime: Regime = "woo" if decision_date >= WOO_IN_FORCE else "wob"
+        regime: Regime = regime_on(decision_date)
         return regime, [f"the letter names both the Wob and the Woo; {regime} chosen by its date"]
     regime = "woo" if woo > wob else "wob"
     return regime, [f"the letter names both the Wob and the Woo; {regime} chosen (named most)"]

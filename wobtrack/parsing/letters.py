@@ -21,13 +21,13 @@ import re
 from collections.abc import Sequence
 from typing import Final
 
+from wobtrack.deadlines.law import Regime
 from wobtrack.parsing import header
 from wobtrack.parsing.answers import AnswerContext, choose_answers
 from wobtrack.parsing.document import (
     _GREETING,
     Line,
     LinkAnchorLike,
-    Regime,
     Sentence,
     _sentences,
     place_link_anchors,

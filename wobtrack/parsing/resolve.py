@@ -8,20 +8,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Final
 
+from wobtrack.deadlines.law import Regime
 from wobtrack.parsing import phrases
 from wobtrack.parsing.answers.mentions import content_words
 from wobtrack.parsing.classify import (
     Finding,
     sentence_outcomes,
 )
-from wobtrack.parsing.document import (
-    Line,
-    Regime,
-    Sentence,
-    _sentences,
-    named_document_numbers,
-    urls_in,
-)
+from wobtrack.parsing.document import Line, Sentence, _sentences, named_document_numbers, urls_in
 from wobtrack.parsing.grounds import find_grounds, mask_quoted_law
 from wobtrack.parsing.inventory import document_outcomes
 from wobtrack.parsing.model import (

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from wobtrack.deadlines.law import Regime
 from wobtrack.parsing.classify import Finding
-from wobtrack.parsing.document import Line, Regime, Sentence
+from wobtrack.parsing.document import Line, Sentence
 from wobtrack.parsing.request_items import RequestList
 from wobtrack.parsing.skeleton import (
     _Layout,
