@@ -6,6 +6,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from wobtrack.dates import iso_or_none
+from wobtrack.deadlines.keys import still_open
 from wobtrack.models import Decision, Event, Request, RequestItem
 
 if TYPE_CHECKING:
@@ -103,7 +104,7 @@ def _summary_json(
     item_count: int,
     status: RequestStatus,
 ) -> dict[str, Any]:
-    upcoming = [d for d in status.deadlines if not d.passed or d.key.endswith("_from")]
+    upcoming = [d for d in status.deadlines if still_open(d.key, d.passed)]
     return {
         "id": request_id,
         "authority": authority,

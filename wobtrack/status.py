@@ -9,6 +9,7 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from wobtrack.deadlines.keys import still_open
 from wobtrack.deadlines.status import (
     DecisionFact,
     EventFact,
@@ -194,7 +195,7 @@ def open_deadlines(
     for request in load_overviews(session):
         every = request.status(today).deadlines
         for deadline in every:
-            if deadline.passed and not deadline.key.endswith("_from"):
+            if not still_open(deadline.key, deadline.passed):
                 continue
             if within_days is not None and deadline.days_left > within_days:
                 continue

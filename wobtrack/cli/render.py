@@ -6,6 +6,7 @@ from datetime import date
 from typing import Any
 
 from wobtrack.dates import human_date
+from wobtrack.deadlines.keys import may_act_from
 
 
 def _day(iso: str | None) -> str:
@@ -163,7 +164,7 @@ def render_referral_summary(data: dict[str, Any]) -> str:
 
 
 def _days_left(days: int, key: str = "") -> str:
-    if days < 0 and key.endswith("_from"):
+    if days < 0 and may_act_from(key):
         return "now"  # a step the requester may take since that day
     if days == 0:
         return "today"

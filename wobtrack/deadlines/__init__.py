@@ -1,6 +1,7 @@
 """Pure legal deadline engine: Awb, Woo/Wob and the Algemene termijnenwet. Never reads the clock.
 
 - :mod:`.law`: the law's dates, regimes and constants (the Woo's start, the Wob's 2009 change);
+- :mod:`.keys`: the one table of deadline keys (heading, action, "may act from");
 - :mod:`.calendar`: the Atw calendar (holidays from the statute, gelijkgestelde dagen as data,
   art. 1 and art. 2 extension with every step explained);
 - :mod:`.terms`: one function per statutory term, each returning a :class:`Deadline`;
@@ -21,8 +22,15 @@ from wobtrack.deadlines.calendar import (
     is_working_day,
     statutory_holidays,
 )
-from wobtrack.deadlines.status import (
+from wobtrack.deadlines.keys import (
     DEADLINE_KEYS,
+    DEADLINE_TABLE,
+    KEY_TITLES,
+    KIND_TITLES,
+    DeadlineKey,
+    may_act_from,
+)
+from wobtrack.deadlines.status import (
     STATES,
     DecisionFact,
     EventFact,
@@ -33,7 +41,6 @@ from wobtrack.deadlines.status import (
     derive_status,
 )
 from wobtrack.deadlines.terms import (
-    KIND_TITLES,
     Deadline,
     Suspension,
     SuspensionWording,
@@ -55,11 +62,14 @@ from wobtrack.deadlines.terms import (
 
 __all__ = [
     "DEADLINE_KEYS",
+    "DEADLINE_TABLE",
+    "KEY_TITLES",
     "KIND_TITLES",
     "STATES",
     "AlternativeDue",
     "AtwExtension",
     "Deadline",
+    "DeadlineKey",
     "DecisionFact",
     "Decree",
     "DecreeTable",
@@ -87,6 +97,7 @@ __all__ = [
     "ingebrekestelling_earliest",
     "is_atw_holiday",
     "is_working_day",
+    "may_act_from",
     "precisering_request_due",
     "statutory_holidays",
     "suspended_dates",

@@ -19,6 +19,7 @@ from typing import Any, NamedTuple
 
 from wobtrack.dates import human_date
 from wobtrack.deadlines.calendar import AlternativeDue
+from wobtrack.deadlines.keys import DEADLINE_KEYS, KEYS, ActionFacts
 from wobtrack.deadlines.law import WOO_IN_FORCE, regime_on, wob_terms_unverified
 from wobtrack.deadlines.terms import (
     Deadline,
@@ -49,19 +50,6 @@ STATES = (
     "closed",
     "withdrawn",
 )
-
-#: Stable keys of tracked deadlines (a contract for reminders, ICS and JSON output).
-DEADLINE_KEYS = (
-    "decision_due",
-    "decision_extended_due",
-    "ingebrekestelling_from",
-    "beroep_niet_tijdig_from",
-    "bezwaar_end",
-    "bezwaar_post_receipt",
-    "bezwaar_decision_due",
-    "beroep_end",
-)
-
 
 # --------------------------------------------------------------------------- facts in
 
@@ -213,13 +201,22 @@ class _Deriver:
         self,
         deadline: Deadline,
         key: str,
-        action: str | Callable[[int], str],
         decision_id: int | None = None,
+        *,
+        related_due: date | None = None,
+        where: str = "",
     ) -> None:
-        """Add ``deadline`` under ``key``; ``action(days_left)`` words what to do."""
+        """Add ``deadline`` under ``key``, worded by the key's row in the deadline table."""
         days_left = (deadline.due - self.today).days
-        if not isinstance(action, str):
-            action = action(days_left)
+        action = KEYS[key].action(
+            ActionFacts(
+                due=deadline.due,
+                earliest_due=deadline.earliest_due,
+                days_left=days_left,
+                related_due=related_due,
+                where=where,
+            )
+        )
         self.deadlines.append(
             TrackedDeadline(
                 kind=deadline.kind,
@@ -374,16 +371,7 @@ class _Deriver:
                     AlternativeDue(other.due, "the Woo's decision term (legal-spec 5.2)"),
                 )
         key = "decision_extended_due" if deadline.kind.endswith("extended_due") else "decision_due"
-        due_text = human_date(deadline.due)
-        self.track(
-            deadline,
-            key,
-            lambda left: (
-                f"The decision was due {due_text}: the authority is in default"
-                if left < 0
-                else f"The authority must decide by {due_text}"
-            ),
-        )
+        self.track(deadline, key)
         self.default_remedies(deadline, after=received, until=None)
 
     def verdaging(self, received: date, first_due: date, woo: bool) -> date | None:
@@ -485,17 +473,7 @@ class _Deriver:
                 break
         used = valid or risky
         if used is None or valid is None:
-            decision_text = human_date(deadline.due)
-            self.track(
-                earliest,
-                "ingebrekestelling_from",
-                lambda left: (
-                    f"Send the ingebrekestelling: the decision was due {decision_text}"
-                    if left <= 0
-                    else f"No ingebrekestelling before {human_date(earliest.due)}: "
-                    f"the decision is due {decision_text}"
-                ),
-            )
+            self.track(earliest, "ingebrekestelling_from", related_due=deadline.due)
         if used is not None:
             beroep = beroep_niet_tijdig_earliest(used.on)
             if valid is None:
@@ -504,15 +482,7 @@ class _Deriver:
                     f"[U] Based on the ingebrekestelling of {human_date(used.on)}, which may be "
                     "premature under another reading of the decision term.",
                 )
-            self.track(
-                beroep,
-                "beroep_niet_tijdig_from",
-                lambda left: (
-                    f"Beroep for not deciding in time is possible (since {human_date(beroep.due)})"
-                    if left <= 0
-                    else f"Beroep for not deciding in time possible from {human_date(beroep.due)}"
-                ),
-            )
+            self.track(beroep, "beroep_niet_tijdig_from")
 
     # ---------------------------------------------------------------- bezwaar phase
 
@@ -549,27 +519,9 @@ class _Deriver:
         if fact is not None and fact.electronic_filing:
             where += "; electronic filing is open"
         if term.due >= self.today:
-            self.track(
-                term,
-                "bezwaar_end",
-                lambda left: f"Bezwaar must be received by {human_date(term.due)}{where}",
-                decision.decision_id,
-            )
+            self.track(term, "bezwaar_end", decision.decision_id, where=where)
         if post.due >= self.today:
-            safe = (
-                f" (safest: by {human_date(post.earliest_due)})"
-                if post.earliest_due != post.due
-                else ""
-            )
-            self.track(
-                post,
-                "bezwaar_post_receipt",
-                lambda left: (
-                    f"A bezwaar posted by {human_date(term.due)} must arrive by "
-                    f"{human_date(post.due)}{safe}"
-                ),
-                decision.decision_id,
-            )
+            self.track(post, "bezwaar_post_receipt", decision.decision_id, related_due=term.due)
 
     def bezwaar_decision_phase(
         self, filing: EventFact, target: _Decision | None, regime: str | None
@@ -645,17 +597,7 @@ class _Deriver:
                 suspensions=suspensions,
                 bezwaar_term=term,
             )
-        due_text = human_date(deadline.due)
-        self.track(
-            deadline,
-            "bezwaar_decision_due",
-            lambda left: (
-                f"The decision on bezwaar was due {due_text}: the authority is in default"
-                if left < 0
-                else f"The decision on bezwaar is due {due_text}"
-            ),
-            target.decision_id,
-        )
+        self.track(deadline, "bezwaar_decision_due", target.decision_id)
         self.default_remedies(deadline, after=filing.on, until=until)
 
     # ---------------------------------------------------------------- main
@@ -732,12 +674,7 @@ class _Deriver:
         for bekendmaking, decision_id in closed:
             end = beroep_end(bekendmaking)
             if end.due >= self.today:
-                self.track(
-                    end,
-                    "beroep_end",
-                    f"Beroep must be received by the court by {human_date(end.due)}",
-                    decision_id,
-                )
+                self.track(end, "beroep_end", decision_id)
 
         if open_filings:
             state = "bezwaar_filed"

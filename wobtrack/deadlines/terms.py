@@ -23,28 +23,11 @@ from wobtrack.deadlines.calendar import (
     extend,
     is_working_day,
 )
+from wobtrack.deadlines.keys import KIND_TITLES
 from wobtrack.deadlines.law import WOO_IN_FORCE, wob_terms_unverified
 from wobtrack.errors import InvalidInput
 
 SuspensionWording = Literal["tot", "tot en met"]
-
-#: One line per kind, for headings (CLI) and actions (status).
-KIND_TITLES: dict[str, str] = {
-    "bezwaar_end": "Bezwaar term ends",
-    "bezwaar_post_latest_receipt": "Latest receipt of a bezwaar posted in time",
-    "bezwaar_end_acoi_suspended": "Bezwaar term ends (suspended by an ACOI complaint)",
-    "woo_decision_due": "Woo decision due",
-    "woo_decision_extended_due": "Woo decision due (extended)",
-    "wob_decision_due": "Wob decision due",
-    "wob_decision_extended_due": "Wob decision due (extended)",
-    "ingebrekestelling_earliest": "Earliest valid ingebrekestelling",
-    "beroep_niet_tijdig_earliest": "Earliest beroep for not deciding in time",
-    "bezwaar_decision_due": "Decision on bezwaar due",
-    "bezwaar_decision_due_acoi": "Decision on bezwaar due (after ACOI advice)",
-    "beroep_end": "Beroep term ends (against the beslissing op bezwaar)",
-    "woo_precisering_request_due": "Last day for the authority to ask for precisering",
-    "woo_third_party_disclosure_date": "Disclosure date when a third party may object",
-}
 
 
 @dataclass(frozen=True)

@@ -14,22 +14,8 @@ from datetime import date
 from typing import Any
 
 from wobtrack.dates import human_date
+from wobtrack.deadlines.keys import KEY_TITLES, is_decision_term
 from wobtrack.deadlines.status import DecisionFact, RequestFacts, TrackedDeadline
-
-#: A short heading per deadline key (calendar summaries, ``remind --json`` "title").
-KEY_TITLES: dict[str, str] = {
-    "decision_due": "Decision due",
-    "decision_extended_due": "Decision due (verdaging)",
-    "ingebrekestelling_from": "Ingebrekestelling possible",
-    "beroep_niet_tijdig_from": "Beroep niet tijdig beslissen possible",
-    "bezwaar_end": "Bezwaar term ends",
-    "bezwaar_post_receipt": "Latest receipt of a posted bezwaar",
-    "bezwaar_decision_due": "Decision on bezwaar due",
-    "beroep_end": "Beroep term ends",
-}
-
-#: The decision terms an ingebrekestelling can follow (Awb 6:12 lid 2 a).
-_TERM_KEYS = ("decision_due", "decision_extended_due", "bezwaar_decision_due")
 
 
 @dataclass(frozen=True)
@@ -158,7 +144,7 @@ def _sibling(info: RequestInfo, key: str, of: TrackedDeadline) -> TrackedDeadlin
 
 def _term_before(info: RequestInfo, deadline: TrackedDeadline) -> TrackedDeadline | None:
     """The decision term an ingebrekestelling or beroep follows: the latest one ending before."""
-    terms = [d for d in info.deadlines if d.key in _TERM_KEYS and d.due < deadline.due]
+    terms = [d for d in info.deadlines if is_decision_term(d.key) and d.due < deadline.due]
     return max(terms, key=lambda d: d.due, default=None)
 
 
