@@ -35,7 +35,8 @@ from tests.conftest import TODAY, Cli
 from wobtrack.deadlines.status import DecisionFact, EventFact, RequestFacts, derive_status
 from wobtrack.errors import InvalidInput
 from wobtrack.models import Decision, Event
-from wobtrack.reminders import Reminder, RequestInfo, write_atomically
+from wobtrack.remind import write_atomically
+from wobtrack.reminders import Reminder, RequestInfo
 from wobtrack.tracker import add_event, add_request, get_request
 
 BEZWAAR_ADDRESS = (

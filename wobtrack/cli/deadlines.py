@@ -6,7 +6,7 @@ import click
 
 from wobtrack.cli.base import App, cli, echo_json, json_option, pass_app
 from wobtrack.cli.render import render_open_deadlines
-from wobtrack.reminders import collect_reminders
+from wobtrack.remind import collect_reminders
 
 
 @cli.command("deadlines")

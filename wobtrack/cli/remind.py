@@ -1,8 +1,9 @@
 """``wobtrack remind``: the deadlines that need action soon, or all of them as a calendar.
 
 Made for cron: the exit status is 0 and nothing is printed when nothing is due (``-v`` says
-so instead). ``--ics FILE`` writes an iCalendar file of every open deadline of every request
-(see :mod:`wobtrack.reminders.ics`); ``--ics -`` writes it to stdout.
+so instead). ``--ics FILE`` writes an iCalendar file of every open deadline of every request,
+and of every deadline closed in the last 60 days as a cancelled event (see
+:mod:`wobtrack.reminders.ics`); ``--ics -`` writes it to stdout.
 
 ``--json`` prints a list, soonest first (empty when nothing is due), of objects with exactly
 these keys::
@@ -32,8 +33,9 @@ import click
 
 from wobtrack.cli.base import App, cli, echo_json, json_option, pass_app
 from wobtrack.errors import WobtrackError
-from wobtrack.reminders import DEFAULT_WITHIN_DAYS, Reminder, collect_reminders, write_atomically
-from wobtrack.reminders.ics import DEFAULT_ALARM_DAYS, calendar_bytes, exported, parse_alarm_days
+from wobtrack.remind import calendar_file, collect_reminders, write_atomically
+from wobtrack.reminders import DEFAULT_WITHIN_DAYS, Reminder
+from wobtrack.reminders.ics import DEFAULT_ALARM_DAYS, parse_alarm_days
 
 _SUBJECT_WIDTH = 40
 
@@ -132,14 +134,13 @@ def remind(
 
     if within_days is not None or as_json:
         raise click.UsageError("--ics exports every open deadline: drop --within and --json")
-    with app.transaction(write=False) as session:
-        reminders = collect_reminders(session, app.today)
     days = DEFAULT_ALARM_DAYS if alarm_days is None else alarm_days
-    data = calendar_bytes(reminders, today=app.today, alarm_days=days)
+    with app.transaction(write=False) as session:
+        calendar = calendar_file(session, app.today, days)
     if ics_path == "-":
-        click.echo(data, nl=False)  # bytes go to the binary stream: CRLF stays CRLF
+        click.echo(calendar.data, nl=False)  # bytes go to the binary stream: CRLF stays CRLF
         return
-    write_atomically(Path(ics_path), data)
+    write_atomically(Path(ics_path), calendar.data)
     if verbose:
-        count = len(exported(reminders))
+        count = calendar.events  # open deadlines; cancelled events are not counted
         click.echo(f"Wrote {count} event{'' if count == 1 else 's'} to {ics_path}.")

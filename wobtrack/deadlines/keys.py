@@ -54,6 +54,9 @@ class DeadlineKey:
     tracked: bool = True
     #: The engine's one-line action; ``None`` for keys the engine does not track.
     wording: Callable[[ActionFacts], str] | None = None
+    #: The key whose series this one continues (one calendar event for both): a verdaging
+    #: moves the decision term, it does not start a new one.
+    continues: str | None = None
 
     def action(self, facts: ActionFacts) -> str:
         """The engine's one-line action for a deadline of this key."""
@@ -131,6 +134,7 @@ DEADLINE_TABLE: tuple[DeadlineKey, ...] = (
         ),
         decision_term=True,
         wording=_decision_due,
+        continues="decision_due",
     ),
     DeadlineKey(
         "ingebrekestelling_from",
@@ -232,6 +236,12 @@ def is_decision_term(key: str) -> bool:
     return row is not None and row.decision_term
 
 
+def series_of(key: str) -> str:
+    """The series a key belongs to: ``decision_extended_due`` continues ``decision_due``."""
+    row = KEYS.get(key)
+    return row.continues if row is not None and row.continues is not None else key
+
+
 def still_open(key: str, passed: bool) -> bool:
     """Whether a deadline still calls for attention: not passed, or one to act from."""
     return not passed or may_act_from(key)
@@ -247,5 +257,6 @@ __all__ = [
     "DeadlineKey",
     "is_decision_term",
     "may_act_from",
+    "series_of",
     "still_open",
 ]
