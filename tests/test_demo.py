@@ -27,8 +27,13 @@ def test_demo_end_to_end(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     assert "must be received by Fri 20 Mar 2026" in out
     calendar = Calendar.from_ical((folder / "wobtrack.ics").read_bytes())
     events = list(calendar.walk("VEVENT"))
-    assert sorted(str(e.decoded("DTSTART")) for e in events) == ["2026-03-20", "2026-03-27"]
-    assert all(len(list(e.walk("VALARM"))) == 3 for e in events)
+    open_events = [e for e in events if str(e.get("STATUS", "")) != "CANCELLED"]
+    assert sorted(str(e.decoded("DTSTART")) for e in open_events) == ["2026-03-20", "2026-03-27"]
+    # Deadlines the demo's decisions closed before their day are cancelled, never reminders.
+    cancelled = [e for e in events if str(e.get("STATUS", "")) == "CANCELLED"]
+    assert len(cancelled) + len(open_events) == len(events)
+    assert all(e.walk("VALARM") == [] for e in cancelled)
+    assert all(len(list(e.walk("VALARM"))) == 3 for e in open_events)
 
 
 def test_demo_refuses_a_folder_with_a_database(tmp_path: Path) -> None:

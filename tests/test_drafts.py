@@ -19,8 +19,10 @@ from sqlalchemy.orm import Session
 
 from tests.conftest import Cli
 from tests.goldens import assert_golden
-from wobtrack.decisions import FLAG_NOT_IN_LETTER, set_outcome
+from wobtrack.decisions import FLAG_NOT_IN_LETTER, FinalOutcome, set_outcome
 from wobtrack.drafts import cite_ground, dutch_date
+from wobtrack.drafts.document import escape_comment
+from wobtrack.drafts.sections import SECTIONS, sort_items
 from wobtrack.items import ItemText
 from wobtrack.models import Decision, Event, ItemOutcome, Request
 from wobtrack.tracker import add_event, add_request, get_request
@@ -575,3 +577,119 @@ def test_bezwaar_cites_the_law_the_decision_was_taken_under(
     assert not_held_article in result.stdout
     # Long past: drafted, with the warning and no date beyond the term.
     assert "Warning: The bezwaar term ended on" in result.stderr
+
+
+# --------------------------------------------------------------------------- package parts
+
+
+def test_pdf_text_cannot_close_the_notes_comment(engine: Engine, run_seeded: Cli) -> None:
+    # Issue 11: the bezwaar address comes from the PDF; "-->" ends an HTML comment and so
+    # does "--!>" in an HTML5 parser: either would show the notes in the rendered letter.
+    with Session(engine) as session, session.begin():
+        decision = session.get(Decision, 2)
+        assert decision is not None
+        decision.bezwaar_address = "Postbus 1 --> 2500 AA --!> Den Haag --->"
+    out = run_seeded("draft", "bezwaar", "2").stdout
+    notes, letter = out.split("\n-->\n", 1)
+    assert notes.startswith("<!--")
+    assert "-->" not in notes
+    assert "--!>" not in notes
+    assert "Postbus 1 -- > 2500 AA -- !> Den Haag --- >" in notes
+    # In the letter itself the address is Markdown-escaped ("--\\>").
+    assert "-->" not in letter
+    assert "--!>" not in letter
+
+
+@pytest.mark.parametrize(
+    ("text", "escaped"),
+    [
+        ("a --> b", "a -- > b"),
+        ("a --!> b", "a -- !> b"),
+        ("a ---> b", "a --- > b"),
+        ("a -- > b", "a -- > b"),
+        ("--option", "--option"),
+    ],
+)
+def test_escape_comment(text: str, escaped: str) -> None:
+    assert escape_comment(text) == escaped
+
+
+def _final(number: str, outcomes: tuple[str, ...], **extra: Any) -> FinalOutcome:
+    fields: dict[str, Any] = {
+        "text": None,
+        "grounds": (),
+        "references": (),
+        "refers_to": (),
+        "evidence": (),
+        "needs_review": False,
+        "flags": (),
+        "source": "parser",
+        "decision_id": 7,
+    }
+    fields.update(extra)
+    return FinalOutcome(number=number, outcomes=outcomes, **fields)
+
+
+def test_outcomes_go_to_their_sections_by_the_table() -> None:
+    decision = Decision(id=7, kind="besluit")
+    finals = [
+        _final("1", ("referred",)),  # referral only: the referral section
+        _final("2", ("refused", "referred")),  # a referral beside a refusal: argued there
+        _final("3", ("not_held", "referred")),
+        _final("4", ("partly_granted",)),
+        _final("5", ("out_of_scope",)),
+        _final("6", ("forwarded",)),
+        _final("7", ("granted",)),
+    ]
+    grounds = sort_items(finals, decision, latest=True)
+    placed = {name: [f.number for f in items] for name, items in grounds.sections.items()}
+    assert placed == {
+        "referral": ["1"],
+        "not_held": ["3"],
+        "refused": ["2", "4"],
+        "unanswered": [],
+        "forwarded": ["6"],
+        "other": ["5"],
+    }
+    assert [section.name for section in SECTIONS] == list(placed)
+    assert grounds.notes == [
+        "Item not in the grounds (no refusal, referral or missing answer recorded): 7 (granted)."
+    ]
+
+
+@pytest.mark.parametrize(
+    ("unsure", "note"),
+    [
+        (
+            ["6"],
+            "The parser was unsure about item 6: check it with `wobtrack review` and correct "
+            "it with `wobtrack outcome set` before relying on this draft.",
+        ),
+        (
+            ["6", "7"],
+            "The parser was unsure about items 6, 7: check them with `wobtrack review` and "
+            "correct them with `wobtrack outcome set` before relying on this draft.",
+        ),
+    ],
+)
+def test_notes_agree_in_number(unsure: list[str], note: str) -> None:
+    finals = [_final(n, ("refused",), needs_review=True) for n in unsure]
+    grounds = sort_items(finals, Decision(id=7, kind="besluit"), latest=True)
+    assert grounds.notes == [note]
+
+
+def test_bezwaar_term_comes_from_the_engine_also_once_a_bezwaar_is_filed(
+    run_seeded: Cli,
+) -> None:
+    # Woo 7.3 lid 2: an ACOI complaint sent Fri 20 Nov 2026 suspends the bezwaar term of the
+    # besluit sent Tue 17 Nov. Once a bezwaar is recorded the engine no longer tracks the term,
+    # and the draft asks it for the term (suspension included) instead of recomputing six weeks.
+    run_seeded("event", "add", "2", "acoi-complaint-sent", "2026-11-20")
+    run_seeded("event", "add", "2", "bezwaar-filed", "2026-11-21")
+    result = run_seeded("draft", "bezwaar", "2")
+    notes = result.stdout.split("\n-->\n", 1)[0]
+    assert "A bezwaar received on Sat 21 Nov 2026 is already recorded" in notes
+    # Still running: Sat 21 and Sun 22 Nov (through the test's today) are suspended, so
+    # Tue 29 Dec + 2 days = Thu 31 Dec 2026, provisional.
+    assert "must be received by Thu 31 Dec 2026" in notes
+    assert "The ACOI complaint (Woo 7.3 lid 2) has not ended yet" in notes

@@ -66,11 +66,22 @@ class DeadlineKey:
 # --------------------------------------------------------------------------- wording
 
 
-def _decision_due(facts: ActionFacts) -> str:
-    due = human_date(facts.due)
-    if facts.days_left < 0:
-        return f"The decision was due {due}: the authority is in default"
-    return f"The authority must decide by {due}"
+def _decision_term(what: str, pending: str) -> Callable[[ActionFacts], str]:
+    """Wording of a decision term: ``pending`` (with ``{due}``) until it passes, then default."""
+
+    def wording(facts: ActionFacts) -> str:
+        due = human_date(facts.due)
+        if facts.days_left < 0:
+            return f"{what} was due {due}: the authority is in default"
+        return pending.format(due=due)
+
+    return wording
+
+
+_decision_due = _decision_term("The decision", "The authority must decide by {due}")
+_bezwaar_decision = _decision_term(
+    "The decision on bezwaar", "The decision on bezwaar is due {due}"
+)
 
 
 def _ingebrekestelling(facts: ActionFacts) -> str:
@@ -97,13 +108,6 @@ def _bezwaar_post(facts: ActionFacts) -> str:
         f" (safest: by {human_date(facts.earliest_due)})" if facts.earliest_due != facts.due else ""
     )
     return f"A bezwaar posted by {term} must arrive by {human_date(facts.due)}{safe}"
-
-
-def _bezwaar_decision(facts: ActionFacts) -> str:
-    due = human_date(facts.due)
-    if facts.days_left < 0:
-        return f"The decision on bezwaar was due {due}: the authority is in default"
-    return f"The decision on bezwaar is due {due}"
 
 
 def _beroep_end(facts: ActionFacts) -> str:

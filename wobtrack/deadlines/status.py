@@ -449,7 +449,7 @@ class _Deriver:
     def default_remedies(self, deadline: Deadline, *, after: date, until: date | None) -> None:
         """ingebrekestelling_from or beroep_niet_tijdig_from for a decision term (Awb 6:12)."""
         sent = self.of("ingebrekestelling_sent", after=after, until=until)
-        earliest = ingebrekestelling_earliest(deadline.due, later_readings=deadline.alternatives)
+        earliest = ingebrekestelling_after(deadline)
         valid: EventFact | None = None
         risky: EventFact | None = None
         for event in sent:
@@ -740,6 +740,32 @@ def _with(deadline: Deadline, warning: str, alternative: AlternativeDue | None =
     return replace(deadline, warnings=warnings, alternatives=alternatives)
 
 
+def ingebrekestelling_after(decision_term: Deadline) -> Deadline:
+    """The first day an ingebrekestelling counts after ``decision_term`` (Awb 6:12 lid 2 a),
+    past every later reading of that term (as the engine tracks ``ingebrekestelling_from``)."""
+    return ingebrekestelling_earliest(decision_term.due, later_readings=decision_term.alternatives)
+
+
+def bezwaar_terms(
+    facts: RequestFacts, decision: DecisionFact, today: date
+) -> tuple[Deadline, Deadline] | None:
+    """The bezwaar term of ``decision`` and the latest receipt of a bezwaar posted in it.
+
+    As the engine computes them for ``bezwaar_end`` and ``bezwaar_post_receipt`` (with the
+    suspension by an ACOI complaint under the Woo), also once they have passed or a bezwaar
+    has been filed and the engine no longer tracks them. ``None`` when the decision has no date.
+    """
+    bekendmaking = decision.effective_bekendmaking
+    if bekendmaking is None:
+        return None
+    deriver = _Deriver(facts, today)
+    deriver.load_events()
+    regime = deriver.regime(deriver.received())
+    target = _Decision(bekendmaking, decision.decision_id, decision.kind == "besluit", decision)
+    term = deriver.bezwaar_term(target, regime)
+    return term, bezwaar_post_latest_receipt(bekendmaking, bezwaar_term=term)
+
+
 def derive_status(facts: RequestFacts, today: date) -> RequestStatus:
     """Derive the state and the deadlines that apply on ``today`` from a request's facts.
 
@@ -759,5 +785,7 @@ __all__ = [
     "RequestFacts",
     "RequestStatus",
     "TrackedDeadline",
+    "bezwaar_terms",
     "derive_status",
+    "ingebrekestelling_after",
 ]
