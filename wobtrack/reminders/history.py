@@ -32,7 +32,7 @@ had been known then.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -93,12 +93,23 @@ class _Track:
     passed_away: bool = False
 
 
-def deadline_histories(facts: RequestFacts, today: date) -> dict[EventKey, DeadlineHistory]:
-    """Every deadline the request has had up to ``today``, with its SEQUENCE and closing day."""
+def deadline_histories(
+    facts: RequestFacts,
+    today: date,
+    deadlines_today: Sequence[TrackedDeadline] | None = None,
+) -> dict[EventKey, DeadlineHistory]:
+    """Every deadline the request has had up to ``today``, with its SEQUENCE and closing day.
+
+    ``deadlines_today`` (the status engine's deadlines of ``facts`` on ``today``, when the
+    caller has them) saves deriving them once more.
+    """
     tracks: dict[EventKey, _Track] = {}
     current: dict[EventKey, TrackedDeadline] = {}
     for day in _fact_days(facts, today):
-        current = event_keys(derive_status(facts, day).deadlines)
+        if day == today and deadlines_today is not None:
+            current = event_keys(deadlines_today)
+        else:
+            current = event_keys(derive_status(facts, day).deadlines)
         for key, deadline in current.items():
             track = tracks.get(key)
             if track is None:

@@ -106,6 +106,20 @@ def _event_key(reminder: Reminder) -> EventKey | None:
     return None
 
 
+def _may_have_events(info: RequestInfo, today: date) -> bool:
+    """Whether a request can give an event: an open deadline, or a fact recent enough to have
+    closed one within :data:`CANCELLED_KEPT_DAYS` (deadlines close only on days with a fact).
+
+    Skipping the others spares the replay of every old, settled request.
+    """
+    if any(not deadline.passed for deadline in info.deadlines):
+        return True
+    facts = info.facts
+    days = [event.on for event in facts.events]
+    days += [d.effective_bekendmaking for d in facts.decisions if d.effective_bekendmaking]
+    return any((today - day).days <= CANCELLED_KEPT_DAYS for day in days)
+
+
 def calendar_events(
     reminders: Iterable[Reminder],
     today: date,
@@ -120,12 +134,14 @@ def calendar_events(
     for reminder in reminders:
         infos.setdefault(reminder.request.request_id, reminder.request)
     histories = {
-        request_id: deadline_histories(info.facts, today) for request_id, info in infos.items()
+        request_id: deadline_histories(info.facts, today, info.deadlines)
+        for request_id, info in infos.items()
+        if _may_have_events(info, today)
     }
     found: list[CalendarEvent] = []
     for reminder in exported(reminders):
         key = _event_key(reminder)
-        history = None if key is None else histories[reminder.request.request_id].get(key)
+        history = None if key is None else histories.get(reminder.request.request_id, {}).get(key)
         found.append(
             CalendarEvent(
                 reminder,
