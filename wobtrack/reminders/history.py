@@ -27,7 +27,7 @@ both from the request's own facts, the same way every time (stateless and determ
 Limits, by design of a stateless replay: a *correction* of a past fact (``request edit
 --received``, deleting an event) is not itself a dated fact, so the date moves without
 SEQUENCE rising (the UID still keeps the calendar from showing both days, and an application
-breaks the tie by DTSTAMP, the day of the export: RFC 5546 3.2); and an event logged later
+breaks the tie by DTSTAMP, the day of the export: RFC 5546 2.1.4); and an event logged later
 with an earlier date rewrites history as if it had been known then.
 """
 
