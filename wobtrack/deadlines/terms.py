@@ -23,7 +23,9 @@ from wobtrack.deadlines.calendar import (
     extend,
     is_working_day,
 )
-from wobtrack.deadlines.keys import KIND_TITLES
+
+# Re-exported (the headings of Deadline.title); their one home is the key table.
+from wobtrack.deadlines.keys import KIND_TITLES as KIND_TITLES
 from wobtrack.deadlines.law import WOO_IN_FORCE, wob_terms_unverified
 from wobtrack.errors import InvalidInput
 
