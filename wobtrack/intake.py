@@ -36,12 +36,13 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from wobtrack.deadlines.law import derive_regime
 from wobtrack.decisions import import_parsed_decision
 from wobtrack.errors import InvalidInput, WobtrackError
 from wobtrack.items import ItemText
 from wobtrack.models import Decision, DecisionFile, Request
 from wobtrack.organise import tag_request
-from wobtrack.tracker import add_request, derive_regime, get_request
+from wobtrack.tracker import add_request, get_request
 
 CREATED: Final = "created"
 ATTACHED: Final = "attached"
