@@ -20,7 +20,7 @@ from tests.sample_tracker import GEMEENTE, MINISTERIE, decide, populate_url
 from wobtrack import db as database
 from wobtrack import tracker
 from wobtrack.models import Decision, Event, Request
-from wobtrack.reports import decision_term, first_decision
+from wobtrack.reports import decision_term_for_lateness, first_decision
 
 DATA = Path(__file__).parent / "data"
 
@@ -249,11 +249,12 @@ def _request(regime: str, received: date | None, *extended: date) -> Request:
     ],
 )
 def test_decision_term(request_: Request, due: date) -> None:
-    term = decision_term(request_)
+    term = decision_term_for_lateness(request_)
     assert term is not None
     assert term.due == due
 
 
 def test_no_term_without_a_usable_receipt_date() -> None:
-    assert decision_term(_request("woo", None)) is None
-    assert decision_term(_request("wob", date(1926, 3, 1))) is None  # outside the Atw calendar
+    assert decision_term_for_lateness(_request("woo", None)) is None
+    # A receipt date outside the Atw calendar gives no term.
+    assert decision_term_for_lateness(_request("wob", date(1926, 3, 1))) is None

@@ -361,17 +361,17 @@ def _compare_new_last_day(
 ) -> None:
     """Warn when the letter's new last day is not the one the law gives.
 
-    Lateness statistics use the statutory term (``status.decision_term``), not the date the
+    Lateness statistics use the statutory term (``overview.decision_term_as_of``), not the date the
     authority wrote; a difference is worth a person's look.
     """
-    from wobtrack.status import decision_term
+    from wobtrack.overview import decision_term_as_of
 
     stated = _iso(parsed.get("extended_to"))
     as_of = decision.decision_date or decision.bekendmaking_on
     if stated is None or as_of is None or decision.kind == "bezwaar":
         return
     try:
-        term = decision_term(request, as_of)
+        term = decision_term_as_of(request, as_of)
     except InvalidInput:
         return  # a receipt date outside the calendar's years; reported elsewhere
     if term is None or not term.kind.endswith("extended_due"):

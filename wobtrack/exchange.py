@@ -38,7 +38,7 @@ from sqlalchemy.orm import Session
 
 from wobtrack.errors import InvalidInput, WobtrackError
 from wobtrack.models import Base
-from wobtrack.status import load_overviews
+from wobtrack.overview import load_overviews
 
 FORMAT: Final = "wobtrack-export"
 VERSION: Final = 1

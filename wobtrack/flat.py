@@ -24,7 +24,7 @@ from wobtrack.decisions import final_outcome
 from wobtrack.errors import InvalidInput
 from wobtrack.models import Decision, DecisionFile, Request
 from wobtrack.organise import tags_by_request
-from wobtrack.reports import decision_term
+from wobtrack.reports import decision_term_for_lateness
 from wobtrack.tracker import list_requests
 
 #: What a flat export has one row of.
@@ -92,7 +92,7 @@ def item_rows(session: Session) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     for request in list_requests(session):
         decisions = {d.id: d for d in request.decisions}
-        term = decision_term(request)
+        term = decision_term_for_lateness(request)
         received = request.received_on
         for item in request.items:
             final = final_outcome(item)

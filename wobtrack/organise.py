@@ -17,7 +17,7 @@ from wobtrack.deadlines.status import STATES
 from wobtrack.errors import InvalidInput
 from wobtrack.models import RequestTag
 from wobtrack.names import name_key
-from wobtrack.status import RequestOverview, load_overviews
+from wobtrack.overview import RequestOverview, load_overviews
 from wobtrack.tracker import get_request
 from wobtrack.vocab import REGIMES
 

@@ -21,9 +21,9 @@ from sqlalchemy.orm import Session
 from wobtrack.deadlines.keys import still_open
 from wobtrack.errors import InvalidInput
 from wobtrack.models import Request
+from wobtrack.overview import load_overviews, open_deadlines, request_facts, request_status
 from wobtrack.reminders import Reminder, RequestInfo
 from wobtrack.reminders.ics import DEFAULT_ALARM_DAYS, calendar_bytes, calendar_events
-from wobtrack.status import load_overviews, open_deadlines, request_facts, request_status
 
 
 def request_info(request: Request, today: date) -> RequestInfo:

@@ -15,8 +15,7 @@ from wobtrack.deadlines.terms import Deadline
 from wobtrack.decisions import FinalOutcome, final_outcome
 from wobtrack.errors import InvalidInput
 from wobtrack.models import Decision, Request
-from wobtrack.status import decision_term as status_decision_term
-from wobtrack.status import request_status
+from wobtrack.overview import decision_term_as_of, request_status
 from wobtrack.tracker import list_requests
 from wobtrack.vocab import OUTCOMES
 
@@ -101,7 +100,7 @@ def first_decision(request: Request) -> tuple[Decision, date] | None:
     return decision, day
 
 
-def decision_term(request: Request) -> Deadline | None:
+def decision_term_for_lateness(request: Request) -> Deadline | None:
     """The legal decision term of the request (Woo 4.4 / Wob art. 6) as it stood when the
     first decision came (or today's view without one), or None without a receipt date.
 
@@ -116,7 +115,7 @@ def decision_term(request: Request) -> Deadline | None:
     latest = max((e.event_date for e in request.events), default=request.received_on)
     as_of = found[1] if found is not None else max(latest, request.received_on)
     try:
-        return status_decision_term(request, as_of)
+        return decision_term_as_of(request, as_of)
     except InvalidInput:
         # A receipt date outside the calendar's years (a typo such as 1926) leaves this one
         # request without a term instead of breaking the whole summary.
@@ -129,7 +128,7 @@ def _decision_timing(request: Request) -> dict[str, Any] | None:
         return None
     decision, day = found
     received = request.received_on
-    term = decision_term(request)
+    term = decision_term_for_lateness(request)
     return {
         "id": decision.id,
         "kind": decision.kind,
@@ -233,13 +232,13 @@ def summary(session: Session, today: date) -> dict[str, Any]:
 
     A person's correction wins over the parser (``final_outcome``). The decision of a
     request is its earliest besluit or deelbesluit (``first_decision``); its timing is
-    compared with the legal term (``decision_term``). Shape (a stable contract)::
+    compared with the legal term (``decision_term_for_lateness``). Shape (a stable contract)::
 
         {"today": "YYYY-MM-DD",
          "requests": [{
             "id": int, "authority": str, "subject": str, "regime": "wob"|"woo",
             "reference": str|null, "received": date|null,
-            "state": str,                      # wobtrack.status.request_status(...).state
+            "state": str,                      # wobtrack.overview.request_status(...).state
             "decision": null | {
                 "id": int, "kind": "besluit"|"deelbesluit", "date": date,
                 "days": int|null,              # receipt to decision, calendar days

@@ -11,7 +11,7 @@ from wobtrack.models import Decision, Event, Request, RequestItem
 
 if TYPE_CHECKING:
     from wobtrack.deadlines.status import RequestStatus
-    from wobtrack.status import RequestOverview
+    from wobtrack.overview import RequestOverview
 
 
 def item_json(item: RequestItem) -> dict[str, Any]:
@@ -79,7 +79,7 @@ def decision_json(decision: Decision) -> dict[str, Any]:
 
 def request_summary_json(request: Request, today: date) -> dict[str, Any]:
     """One row of ``request list --json``, with the state and the next open deadline."""
-    from wobtrack.status import request_status
+    from wobtrack.overview import request_status
 
     return _summary_json(
         request.id,
@@ -124,7 +124,7 @@ def _summary_json(
 def request_json(request: Request, today: date) -> dict[str, Any]:
     """``request show --json``: the request with its items, timeline, decisions, state and
     deadlines (each with its legal basis, steps and warnings)."""
-    from wobtrack.status import request_status
+    from wobtrack.overview import request_status
 
     data = request_summary_json(request, today)
     del data["item_count"], data["next_deadline"]

@@ -158,7 +158,7 @@ def list_requests(session: Session) -> list[Request]:
 
     A decision's stored parser output (``Decision.parsed``, the largest column by far) is
     left in the database until it is read. Listings that need only a request's state and
-    deadlines use ``wobtrack.status.load_overviews`` instead.
+    deadlines use ``wobtrack.overview.load_overviews`` instead.
     """
     return list(
         session.scalars(

@@ -24,7 +24,7 @@ from wobtrack.drafts.document import Doc, Draft
 from wobtrack.drafts.sections import Grounds, sort_items
 from wobtrack.drafts.wording import addressee, dutch_date, request_sentence, sender, signature
 from wobtrack.models import Decision, Request
-from wobtrack.status import request_facts
+from wobtrack.overview import request_facts
 
 #: Decisions a bezwaar can be aimed at; against a beslissing op bezwaar lies beroep instead.
 OBJECTABLE: Final = ("besluit", "deelbesluit")

@@ -16,7 +16,7 @@ from wobtrack.drafts.document import Draft
 from wobtrack.drafts.ingebrekestelling import render_ingebrekestelling
 from wobtrack.errors import InvalidInput, NotFound
 from wobtrack.models import Decision, Request
-from wobtrack.status import request_status
+from wobtrack.overview import request_status
 from wobtrack.tracker import get_request
 
 

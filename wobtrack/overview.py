@@ -204,7 +204,7 @@ def open_deadlines(
     return found
 
 
-def decision_term(request: Request, as_of: date) -> TrackedDeadline | None:
+def decision_term_as_of(request: Request, as_of: date) -> TrackedDeadline | None:
     """The decision term as it stood on ``as_of`` (e.g. the day the decision came).
 
     The status engine applies everything logged up to that day — verdaging, zienswijze and
