@@ -135,7 +135,7 @@ def _bad_inputs(tmp: Path) -> dict[str, tuple[Path, str]]:
     (tmp / "empty.pdf").write_bytes(b"")
     (tmp / "garbage.pdf").write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 8)
     return {
-        "image-only scan": (image_only_pdf(tmp / "scan.pdf"), "no text layer (a scan?): read it again with --ocr"),
+        "image-only scan": (image_only_pdf(tmp / "scan.pdf"), "no text layer (a scan?): read it"),
         "whitespace-only text layer": (whitespace_only_pdf(tmp / "blank.pdf"), "has no text layer"),
         "password-protected": (encrypted_pdf(tmp / "locked.pdf"), "password-protected"),
         "truncated download": (truncated_pdf(WOB_SAMPLE, tmp / "half.pdf"), "damaged"),
