@@ -198,3 +198,25 @@ def test_four_writers_on_a_new_database_lose_nothing(db_url: str, tmp_path: Path
             assert imported == 8 * len(own | {second.id})
     finally:
         engine.dispose()
+
+
+def test_four_processes_creating_a_new_sqlite_database_at_once(tmp_path: Path) -> None:
+    # cron's `remind` and a user's command may both be the first to open a new database:
+    # one creates and migrates it (under a lock on its folder), the others find it made.
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    for round_ in range(3):
+        db = str(tmp_path / f"new-{round_}.db")
+        workers = [
+            subprocess.Popen(
+                [sys.executable, "-m", "wobtrack", "--db", db, "request", "list", "--json"],
+                env=env,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for _ in range(4)
+        ]
+        results = [w.communicate(timeout=120) for w in workers]
+        assert [w.returncode for w in workers] == [0, 0, 0, 0], [err for _, err in results]
+        assert all(json.loads(out) == [] for out, _ in results)
+    assert not list(tmp_path.glob("*.lock"))

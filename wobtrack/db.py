@@ -6,6 +6,8 @@ code and the same Alembic migrations.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -152,15 +154,60 @@ def downgrade(engine: Engine, revision: str) -> None:
 
 
 def ensure_schema(engine: Engine) -> None:
-    """Create or migrate the database to the newest schema if it is not there yet."""
+    """Create or migrate the database to the newest schema if it is not there yet.
+
+    Two processes may start on a new database at once (cron and a user): on PostgreSQL the
+    migrations hold an advisory lock (migrations/env.py); on SQLite the creation is done
+    under a lock file beside the database, and the loser of the race finds it made.
+    """
     from sqlalchemy.exc import OperationalError
 
     try:
         current = current_revision(engine)
     except OperationalError as exc:
-        raise WobtrackError(f"cannot open the database {engine.url!r}: {exc.orig}") from None
-    if current != head_revision():
-        upgrade(engine)
+        if not _sqlite_file(engine):
+            raise WobtrackError(f"cannot open the database {engine.url!r}: {exc.orig}") from None
+        current = None  # another process may be creating it right now: look again below
+    if current == head_revision():
+        return
+    with _schema_lock(engine):
+        try:
+            current = current_revision(engine)
+        except OperationalError as exc:
+            raise WobtrackError(f"cannot open the database {engine.url!r}: {exc.orig}") from None
+        if current != head_revision():
+            upgrade(engine)
+
+
+def _sqlite_file(engine: Engine) -> str | None:
+    """The file of a SQLite database on disk, else None."""
+    database = engine.url.database
+    if engine.dialect.name != "sqlite" or not database or database == ":memory:":
+        return None
+    return database
+
+
+@contextmanager
+def _schema_lock(engine: Engine) -> Iterator[None]:
+    """On a SQLite file, an exclusive lock on its folder while the schema is made (SQLite's
+    own locks do not cover switching to WAL on a file being created); no file is left."""
+    database = _sqlite_file(engine)
+    if database is None:
+        yield
+        return
+    try:
+        import fcntl
+    except ImportError:  # Windows: SQLite's busy timeout is all there is
+        yield
+        return
+    import os
+
+    folder = os.open(Path(database).resolve().parent, os.O_RDONLY)
+    try:
+        fcntl.flock(folder, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(folder)  # closing releases the lock
 
 
 def is_sqlite(engine: Engine) -> bool:
