@@ -19,7 +19,15 @@ from sqlalchemy.orm import Session
 
 from wobtrack.dates import human_date
 from wobtrack.errors import InvalidInput, NotFound
-from wobtrack.models import Decision, Event, ItemOutcome, OutcomeCorrection, Request, RequestItem
+from wobtrack.models import (
+    Authority,
+    Decision,
+    Event,
+    ItemOutcome,
+    OutcomeCorrection,
+    Request,
+    RequestItem,
+)
 from wobtrack.tracker import add_item, get_request, list_requests, lock_request
 from wobtrack.vocab import DECISION_KINDS, OUTCOMES
 
@@ -47,8 +55,13 @@ class ImportResult:
     unanswered_items: list[str] = field(default_factory=list)
     #: The verdaging event this import recorded, if any.
     verdaging: Event | None = None
-    #: What the import itself noticed (also kept in the decision's warnings).
+    #: What the import itself noticed (also kept in the decision's warnings): the letter's
+    #: kind, its verdaging and the plausibility checks (``wobtrack.plausibility``).
     warnings: list[str] = field(default_factory=list)
+    #: What the parser noticed while reading the letter (kept in the decision's warnings).
+    parser_warnings: list[str] = field(default_factory=list)
+    #: The plausibility checks' findings alone (also in ``warnings``).
+    plausibility_warnings: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -122,6 +135,7 @@ def import_decision(
     sent: date | None = None,
     use_cache: bool = True,
     ocr: bool = False,
+    today: date | None = None,
 ) -> ImportResult:
     """Store a decision letter with per-item outcomes; idempotent per file.
 
@@ -131,6 +145,8 @@ def import_decision(
     stays short. The decision's kind is the letter's own (besluit, deelbesluit or
     beslissing op bezwaar) unless ``kind`` is given. A verdaging the letter states is
     recorded as an event. With OCR'd pages, the decision's warnings say so.
+    ``today``: the day of the import, for the plausibility checks (a letter or ``--sent``
+    date after today is reported); the CLI always passes it.
     """
     if kind is not None and kind not in DECISION_KINDS:
         raise InvalidInput(f"unknown decision kind {kind!r}: use {', '.join(DECISION_KINDS)}")
@@ -145,6 +161,7 @@ def import_decision(
         parser_version=letter.parser_version,
         kind=kind,
         sent=sent,
+        today=today,
     )
 
 
@@ -164,10 +181,11 @@ def import_parsed_decision(
     parser_version: str,
     kind: str | None = None,
     sent: date | None = None,
+    today: date | None = None,
 ) -> ImportResult:
     """``import_decision`` of a letter parsed already (``parsed`` is its ``parse --json``
     object), e.g. by ``wobtrack import`` in parallel before its transactions; idempotent
-    per file hash."""
+    per file hash. ``today`` as in ``import_decision``."""
     if kind is not None and kind not in DECISION_KINDS:
         raise InvalidInput(f"unknown decision kind {kind!r}: use {', '.join(DECISION_KINDS)}")
     # Imports into one request take turns: the "already imported?" check below and the item
@@ -177,7 +195,9 @@ def import_parsed_decision(
     existing = _stored(session, request_id, sha256)
     if existing is not None:
         return ImportResult(existing, created=False)
-    return _store(session, request, parsed, Path(file_name), sha256, kind, sent, parser_version)
+    return _store(
+        session, request, parsed, Path(file_name), sha256, kind, sent, parser_version, today=today
+    )
 
 
 def add_decision(
@@ -265,6 +285,8 @@ def _store(
     kind: str | None,
     sent: date | None,
     parser_version: str,
+    *,
+    today: date | None = None,
 ) -> ImportResult:
     kind, import_warnings = letter_kind(parsed, kind)
     decision_date = date.fromisoformat(parsed["decision_date"]) if parsed["decision_date"] else None
@@ -277,6 +299,9 @@ def _store(
         raise InvalidInput(
             f"--sent {sent} is before the letter's date {decision_date}; check the dates"
         )
+    # Compared with the request as it stands before this letter adds anything to it.
+    implausible = _plausibility(request, parsed, kind, decision_date, sent, today)
+    import_warnings += implausible
     bezwaar = parsed.get("bezwaar") or {}
     decision = Decision(
         kind=kind,
@@ -304,7 +329,13 @@ def _store(
             decision_id=decision.id,
         )
     )
-    result = ImportResult(decision, created=True, warnings=import_warnings)
+    result = ImportResult(
+        decision,
+        created=True,
+        warnings=import_warnings,
+        parser_warnings=[str(w) for w in parsed.get("warnings", [])],
+        plausibility_warnings=implausible,
+    )
     _record_verdaging(request, decision, parsed, result)
     _store_outcomes(session, request, decision, parsed["items"], result)
     if result.verdaging is not None:
@@ -314,6 +345,29 @@ def _store(
     decision.warnings = [*decision.warnings, *result.warnings]
     session.flush()
     return result
+
+
+def _plausibility(
+    request: Request,
+    parsed: dict[str, Any],
+    kind: str,
+    decision_date: date | None,
+    sent: date | None,
+    today: date | None,
+) -> list[str]:
+    """The letter's dates and items checked against the request (``wobtrack.plausibility``)."""
+    from wobtrack.plausibility import LoggedItem, RequestDates, check_letter
+
+    return check_letter(
+        RequestDates(request.id, request.sent_on, request.received_on),
+        [LoggedItem(item.number, item.text) for item in request.items],
+        [d.kind for d in request.decisions],
+        parsed,
+        kind=kind,
+        decision_date=decision_date,
+        sent=sent,
+        today=today,
+    )
 
 
 def _iso(value: Any) -> date | None:
@@ -633,3 +687,69 @@ def items_needing_review(session: Session) -> list[tuple[Request, FinalOutcome]]
             ):
                 found.append((request, final))
     return found
+
+
+@dataclass(frozen=True)
+class DecisionWarnings:
+    """A stored decision with the warnings its import recorded (parser's and import's)."""
+
+    request_id: int
+    authority: str
+    decision_id: int
+    decision_kind: str
+    file: str | None
+    warnings: tuple[str, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        """One ``review --json`` row of kind "decision".
+
+        It also carries the keys of an item row (``number`` null, ``flags`` the warnings,
+        ``source`` "import"), so that a reader of item rows does not break on it.
+        """
+        return {
+            "kind": "decision",
+            "request_id": self.request_id,
+            "authority": self.authority,
+            "decision_id": self.decision_id,
+            "decision_kind": self.decision_kind,
+            "file": self.file,
+            "warnings": list(self.warnings),
+            "number": None,
+            "text": None,
+            "outcomes": [],
+            "grounds": [],
+            "refers_to": [],
+            "references": [],
+            "evidence": [],
+            "needs_review": True,
+            "flags": list(self.warnings),
+            "source": "import",
+            "note": None,
+        }
+
+
+def decisions_with_warnings(session: Session) -> list[DecisionWarnings]:
+    """Every stored decision whose import left warnings, by request and then decision.
+
+    One query over the decisions' small columns (not their stored parser output).
+    """
+    rows = session.execute(
+        select(
+            Decision.request_id,
+            Authority.name,
+            Decision.id,
+            Decision.kind,
+            Decision.file_name,
+            Decision.warnings,
+        )
+        .join(Request, Decision.request_id == Request.id)
+        .join(Authority, Request.authority_id == Authority.id)
+        .order_by(Decision.request_id, Decision.decision_date, Decision.id)
+    )
+    return [
+        DecisionWarnings(
+            request_id, authority, decision_id, kind, file, tuple(str(w) for w in warnings)
+        )
+        for request_id, authority, decision_id, kind, file, warnings in rows
+        if warnings
+    ]

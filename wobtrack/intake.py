@@ -386,7 +386,10 @@ def _take_letter(
         file_name=letter.path.name,
         sha256=letter.sha256,
         parser_version=parser_version,
+        today=today,
     )
+    # A letter that does not fit the request it was attached to (dates, items) is a doubt.
+    doubts.extend(result.plausibility_warnings)
     if options.tags:
         tag_request(session, request_id, options.tags)
     decision = result.decision

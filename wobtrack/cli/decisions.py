@@ -57,7 +57,9 @@ def decision_import(
     # writing transaction would make every other command wait for it.
     read = decisions.read_letter(letter, use_cache=not no_cache, ocr=ocr)
     with app.transaction() as session:
-        result = decisions.import_decision(session, request_id, read, kind=kind, sent=sent)
+        result = decisions.import_decision(
+            session, request_id, read, kind=kind, sent=sent, today=app.today
+        )
         request = result.decision.request
         finals = [decisions.final_outcome(item).to_json() for item in request.items]
         verdaging = result.verdaging
@@ -69,6 +71,8 @@ def decision_import(
             "unanswered_items": result.unanswered_items,
             "verdaging": serialize.event_json(verdaging) if verdaging is not None else None,
             "warnings": list(result.decision.warnings or []),
+            "import_warnings": result.warnings,
+            "parser_warnings": result.parser_warnings,
             "items": finals,
         }
     if as_json:
@@ -95,6 +99,10 @@ def decision_import(
         click.echo(f"! Item {number} is in the letter but was not logged; added it.")
     for warning in result.warnings:
         click.echo(f"! {warning}")
+    for warning in result.parser_warnings:
+        click.echo(f"! Parser: {warning}")
+    if result.warnings or result.parser_warnings:
+        click.echo("These warnings are kept with the decision; `wobtrack review` lists them.")
 
 
 @decision_group.command("add")
@@ -202,12 +210,18 @@ def outcome_set(
 @json_option
 @pass_app
 def review(app: App, as_json: bool) -> None:
-    """List items whose outcome a person should check."""
+    """List items whose outcome a person should check, and decisions imported with warnings."""
     with app.transaction(write=False) as session:
         rows = [
-            {"request_id": request.id, "authority": request.authority.name, **final.to_json()}
+            {
+                "request_id": request.id,
+                "authority": request.authority.name,
+                "kind": "item",
+                **final.to_json(),
+            }
             for request, final in decisions.items_needing_review(session)
         ]
+        rows += [found.to_json() for found in decisions.decisions_with_warnings(session)]
     if as_json:
         echo_json(rows)
     elif rows:

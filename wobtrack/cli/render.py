@@ -110,9 +110,16 @@ def render_outcomes(items: list[dict[str, Any]]) -> str:
 
 
 def render_review(rows: list[dict[str, Any]]) -> str:
-    """``review``: one block per item with the evidence found."""
+    """``review``: one block per item with the evidence found, one per decision's warnings."""
     lines: list[str] = []
     for row in rows:
+        if row.get("kind") == "decision":
+            lines.append(
+                f"Request {row['request_id']} decision {row['decision_id']} "
+                f"({row['file'] or row['decision_kind']}):"
+            )
+            lines += [f"    ! {warning}" for warning in row["warnings"]]
+            continue
         if row["flags"]:
             why = "; ".join(row["flags"])
         elif "unanswered" in row["outcomes"]:
