@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from wobtrack.dates import human_date
 from wobtrack.deadlines.keys import still_open
 from wobtrack.deadlines.status import (
     DecisionFact,
@@ -22,6 +24,97 @@ from wobtrack.models import Authority, Decision, Event, Request, RequestItem
 
 #: Decisions that (also) answer the request; a decision on bezwaar is an event of its own.
 _DECISION_EVENT_KINDS = {"decision", "bezwaar_decided"}
+
+#: How every warning about an assumed receipt date begins (renderers pick it out by this).
+RECEIPT_ASSUMED = "[U] Receipt assumed"
+
+#: The deadlines that run from the receipt of the request (Woo 4.4, Wob 6, Awb 6:12).
+_RECEIPT_DEADLINES = frozenset(
+    {"decision_due", "decision_extended_due", "ingebrekestelling_from", "beroep_niet_tijdig_from"}
+)
+
+
+def assumed_receipt(
+    received_on: date | None, sent_on: date | None, event_kinds: Iterable[str]
+) -> date | None:
+    """The receipt date to assume for a request logged with a sent date only, else None.
+
+    The term of Woo 4.4 lid 1 / Wob 6 lid 1 runs from the day after receipt. Without a
+    receipt date (on the request or as a 'received' event) the request is assumed received
+    the day it was sent: an e-mail or web form is received when it reaches the authority's
+    system (Awb 2:20), normally the same day. A letter by post arrives later, so the real
+    dates can only be later: the warning (``receipt_warning``) says so wherever the dates
+    are shown. [U]: a convention of this tool, not a rule of the legal spec.
+    """
+    if received_on is not None or sent_on is None:
+        return None
+    if any(kind == "received" for kind in event_kinds):
+        return None  # the 'received' event gives the receipt date
+    return sent_on
+
+
+def receipt_assumption_text(request_id: int, sent_on: date) -> str:
+    """The warning that goes with an assumed receipt date."""
+    return (
+        f"{RECEIPT_ASSUMED}: no receipt date is logged, so the request is taken as received "
+        f"the day it was sent, {human_date(sent_on)} (an e-mail or web form arrives when it "
+        "reaches the authority's system, Awb 2:20). Sent by post it arrived later and every "
+        "date that runs from receipt is later too: ask the authority for its receipt date "
+        "before sending an ingebrekestelling (an early one does not count, Awb 6:12) and log "
+        f"it with `wobtrack request edit {request_id} --received YYYY-MM-DD`."
+    )
+
+
+def receipt_assumption_short(request_id: int, sent_on: date) -> str:
+    """The assumed-receipt warning as each deadline that runs from receipt carries it."""
+    return (
+        f"{RECEIPT_ASSUMED} on the sent date, {human_date(sent_on)}, as no receipt date is "
+        "logged (Awb 2:20): if the request arrived later, this date is later too. Confirm the "
+        "receipt date before an ingebrekestelling and log it with "
+        f"`wobtrack request edit {request_id} --received YYYY-MM-DD`."
+    )
+
+
+def receipt_warning(warnings: Sequence[str]) -> str | None:
+    """The assumed-receipt warning among ``warnings``, if there is one."""
+    return next((w for w in warnings if w.startswith(RECEIPT_ASSUMED)), None)
+
+
+@dataclass(frozen=True)
+class ReceiptAssumption:
+    """A receipt date assumed for a request with a sent date only (``assumed_receipt``)."""
+
+    request_id: int
+    on: date
+
+    def apply(self, status: RequestStatus) -> RequestStatus:
+        """``status`` with the warning on the request and on every deadline that runs from
+        the receipt date."""
+        short = receipt_assumption_short(self.request_id, self.on)
+        deadlines = tuple(
+            replace(d, warnings=(short, *d.warnings)) if d.key in _RECEIPT_DEADLINES else d
+            for d in status.deadlines
+        )
+        text = receipt_assumption_text(self.request_id, self.on)
+        return replace(status, deadlines=deadlines, warnings=(text, *status.warnings))
+
+
+def _with_assumption(status: RequestStatus, assumption: ReceiptAssumption | None) -> RequestStatus:
+    return status if assumption is None else assumption.apply(status)
+
+
+def receipt_assumption(request: Request) -> ReceiptAssumption | None:
+    """The receipt date assumed for ``request``, if it has a sent date only."""
+    assumed = assumed_receipt(
+        request.received_on, request.sent_on, (event.kind for event in request.events)
+    )
+    return None if assumed is None else ReceiptAssumption(request.id, assumed)
+
+
+def _receipt(request: Request) -> tuple[date | None, ReceiptAssumption | None]:
+    """The receipt date the deadlines use, and the assumption when it is one."""
+    assumption = receipt_assumption(request)
+    return (request.received_on if assumption is None else assumption.on), assumption
 
 
 def request_facts(request: Request) -> RequestFacts:
@@ -48,7 +141,7 @@ def request_facts(request: Request) -> RequestFacts:
     )
     return RequestFacts(
         regime=request.regime,
-        received=request.received_on,
+        received=_receipt(request)[0],
         events=events,
         decisions=decisions,
         bezwaar_committee=request.bezwaar_committee,
@@ -56,8 +149,12 @@ def request_facts(request: Request) -> RequestFacts:
 
 
 def request_status(request: Request, today: date) -> RequestStatus:
-    """The request's state and the deadlines that apply on ``today``."""
-    return derive_status(request_facts(request), today)
+    """The request's state and the deadlines that apply on ``today``.
+
+    A request with a sent date only is assumed received that day, with a warning
+    (``assumed_receipt``).
+    """
+    return _with_assumption(derive_status(request_facts(request), today), _receipt(request)[1])
 
 
 @dataclass(frozen=True)
@@ -73,10 +170,12 @@ class RequestOverview:
     received_on: date | None
     item_count: int
     facts: RequestFacts
+    #: Set when ``facts.received`` is an assumed receipt date (the sent date).
+    receipt_assumption: ReceiptAssumption | None = None
 
     def status(self, today: date) -> RequestStatus:
         """The state and deadlines on ``today`` (as ``request_status`` of the same request)."""
-        return derive_status(self.facts, today)
+        return _with_assumption(derive_status(self.facts, today), self.receipt_assumption)
 
 
 def load_overviews(session: Session) -> list[RequestOverview]:
@@ -143,9 +242,12 @@ def load_overviews(session: Session) -> list[RequestOverview]:
     ):
         own = decisions.get(row.id, [])
         imported = {d.decision_id for d in own}
+        assumed = assumed_receipt(
+            row.received_on, row.sent_on, (kind for _, kind, _, _ in events.get(row.id, ()))
+        )
         facts = RequestFacts(
             regime=row.regime,
-            received=row.received_on,
+            received=assumed or row.received_on,
             events=tuple(
                 EventFact(kind=kind, on=on, event_id=event_id)
                 for event_id, kind, on, decision_id in events.get(row.id, ())
@@ -166,6 +268,7 @@ def load_overviews(session: Session) -> list[RequestOverview]:
                 received_on=row.received_on,
                 item_count=row.item_count,
                 facts=facts,
+                receipt_assumption=None if assumed is None else ReceiptAssumption(row.id, assumed),
             )
         )
     return overviews

@@ -33,6 +33,7 @@ import click
 
 from wobtrack.cli.base import App, cli, echo_json, json_option, pass_app
 from wobtrack.errors import WobtrackError
+from wobtrack.overview import receipt_warning
 from wobtrack.remind import calendar_file, collect_reminders, write_atomically
 from wobtrack.reminders import DEFAULT_WITHIN_DAYS, Reminder
 from wobtrack.reminders.ics import DEFAULT_ALARM_DAYS, parse_alarm_days
@@ -80,7 +81,14 @@ def _line(reminder: Reminder, width: int) -> str:
 def render_reminders(reminders: list[Reminder]) -> str:
     """One line per reminder: when, which request, what to do."""
     width = max(len(_when(r.deadline.days_left)) for r in reminders)
-    return "\n".join(_line(reminder, width) for reminder in reminders)
+    lines: list[str] = []
+    for reminder in reminders:
+        lines.append(_line(reminder, width))
+        assumed = receipt_warning(reminder.deadline.warnings)
+        if assumed is not None:
+            # Dates from an assumed receipt date: ask for the real one in the reminder itself.
+            lines.append(f"  ! {assumed}")
+    return "\n".join(lines)
 
 
 @cli.command("remind")

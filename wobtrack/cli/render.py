@@ -7,6 +7,7 @@ from typing import Any
 
 from wobtrack.dates import human_date
 from wobtrack.deadlines.keys import may_act_from
+from wobtrack.overview import receipt_warning
 
 
 def _day(iso: str | None) -> str:
@@ -198,7 +199,11 @@ def render_open_deadlines(rows: list[dict[str, Any]]) -> str:
         ),
         "",
     ]
-    lines += [f"- Request {row['request_id']}: {row['action']}" for row in rows]
+    for row in rows:
+        lines.append(f"- Request {row['request_id']}: {row['action']}")
+        assumed = receipt_warning(row["warnings"])
+        if assumed is not None:
+            lines.append(f"  ! {assumed}")
     return "\n".join(lines)
 
 
