@@ -10,12 +10,17 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from wobtrack.dates import iso_or_none
+from wobtrack.dates import human_date, iso_or_none
 from wobtrack.deadlines.terms import Deadline
 from wobtrack.decisions import FinalOutcome, final_outcome
 from wobtrack.errors import InvalidInput
 from wobtrack.models import Decision, Request
-from wobtrack.overview import decision_term_as_of, request_status
+from wobtrack.overview import (
+    decision_term_as_of,
+    receipt_assumption,
+    request_facts,
+    request_status,
+)
 from wobtrack.tracker import list_requests
 from wobtrack.vocab import OUTCOMES
 
@@ -89,31 +94,64 @@ def first_decision(request: Request) -> tuple[Decision, date] | None:
     The date is the letter's date (dagtekening), else its bekendmaking: a letter whose date
     could not be read was stored with the dispatch date the user gave.
     """
-    dated: list[tuple[date, int, Decision]] = []
+    dated = _answering(request)
+    return (dated[0][2], dated[0][0]) if dated else None
+
+
+def _answering(request: Request, kinds: tuple[str, ...] = _ANSWERING_KINDS) -> list[Dated]:
+    """The request's decisions of ``kinds`` with a date, oldest first (same day: lowest id)."""
+    dated: list[Dated] = []
     for decision in request.decisions:
         day = decision.decision_date or decision.bekendmaking_on
-        if decision.kind in _ANSWERING_KINDS and day is not None:
+        if decision.kind in kinds and day is not None:
             dated.append((day, decision.id, decision))
-    if not dated:
-        return None
-    day, _, decision = min(dated, key=lambda row: (row[0], row[1]))
-    return decision, day
+    return sorted(dated, key=lambda row: (row[0], row[1]))
 
 
-def decision_term_for_lateness(request: Request) -> Deadline | None:
+#: A dated decision: (its date, its id, the decision).
+Dated = tuple[date, int, Decision]
+
+
+def final_decision(request: Request) -> tuple[Decision | None, date] | None:
+    """The decision that decides the request as a whole, and its date, or None.
+
+    That is its first besluit. A deelbesluit decides only part of the request: the term
+    keeps running for the rest (Woo 4.4 lid 1, Wob art. 6 lid 1 concern the whole request),
+    as ``request show`` has it. Without imported decision letters a logged 'decision'
+    event stands for the besluit (decision ``None``), as in the status engine.
+    """
+    besluiten = _answering(request, ("besluit",))
+    if besluiten:
+        day, _, decision = besluiten[0]
+        return decision, day
+    if not _answering(request):
+        events = sorted(e.event_date for e in request.events if e.kind == "decision")
+        if events:
+            return None, events[0]
+    return None
+
+
+def decision_term_for_lateness(request: Request, today: date | None = None) -> Deadline | None:
     """The legal decision term of the request (Woo 4.4 / Wob art. 6) as it stood when the
-    first decision came (or today's view without one), or None without a receipt date.
+    request was decided as a whole (``final_decision``), else on ``today`` (without
+    ``today``: as of its latest event), or None without a receipt date.
 
     Verdaging, zienswijze and opschorting events logged up to that day count, exactly as in
-    ``request show``.
+    ``request show``; a request with a sent date only is taken as received that day
+    (``overview.assumed_receipt``).
     """
-    if request.received_on is None:
+    received = request_facts(request).received
+    if received is None:
         return None
-    found = first_decision(request)
-    # Without a decision, every logged event counts (events dated after "as of" would be
-    # flagged as future events and ignored).
-    latest = max((e.event_date for e in request.events), default=request.received_on)
-    as_of = found[1] if found is not None else max(latest, request.received_on)
+    found = final_decision(request)
+    if found is not None:
+        as_of = found[1]
+    elif today is not None:
+        as_of = today
+    else:
+        # Every logged event counts (events dated after "as of" would be flagged as future
+        # events and ignored).
+        as_of = max(max((e.event_date for e in request.events), default=received), received)
     try:
         return decision_term_as_of(request, as_of)
     except InvalidInput:
@@ -122,24 +160,202 @@ def decision_term_for_lateness(request: Request) -> Deadline | None:
         return None
 
 
-def _decision_timing(request: Request) -> dict[str, Any] | None:
-    found = first_decision(request)
-    if found is None:
+#: Verdicts of ``Timeliness``: counted as on time, late, or not judged (the rest).
+VERDICTS = ("on_time", "late", "overdue", "pending", "unknown", "data_problem", "withdrawn")
+
+
+@dataclass(frozen=True)
+class Timeliness:
+    """Whether a request was decided within its legal term, as far as the data tell.
+
+    ``verdict``: ``on_time`` / ``late`` (decided as a whole on or before / after the last
+    day), ``overdue`` (undecided, the term ended before today: counted as late),
+    ``pending`` (undecided, the term still runs), ``unknown`` (no receipt or sent date, or
+    no computable term), ``data_problem`` (a decision dated before the request was sent or
+    received, or after today: reported, never timed) or ``withdrawn``.
+    """
+
+    verdict: str
+    receipt: date | None
+    receipt_assumed: bool
+    due: date | None
+    decided_on: date | None
+    decision_id: int | None
+    #: Receipt to the decision (or to today when overdue), calendar days.
+    days: int | None
+    #: Days after the due date (late or overdue), else None.
+    days_late: int | None
+    partial_decisions: tuple[int, ...]
+    problem: str | None = None
+
+    @property
+    def term_days(self) -> int | None:
+        """Receipt to the due date, calendar days."""
+        if self.due is None or self.receipt is None:
+            return None
+        return (self.due - self.receipt).days
+
+    @property
+    def counted_late(self) -> bool:
+        """Late for the statistics: decided late, or still undecided after the term."""
+        return self.verdict in ("late", "overdue")
+
+    def to_json(self) -> dict[str, Any]:
+        """The ``timeliness`` object of a request in ``summary --json``."""
+        return {
+            "verdict": self.verdict,
+            "receipt": iso_or_none(self.receipt),
+            "receipt_assumed": self.receipt_assumed,
+            "due": iso_or_none(self.due),
+            "term_days": self.term_days,
+            "decided_on": iso_or_none(self.decided_on),
+            "decision_id": self.decision_id,
+            "days": self.days,
+            "days_late": self.days_late,
+            "partial_decisions": list(self.partial_decisions),
+            "problem": self.problem,
+        }
+
+
+def _data_problem(request: Request, receipt: date | None, today: date) -> str | None:
+    """A decision dated before the request was sent or received, or after today."""
+    days = [day for day, _, _ in _answering(request)]
+    days += [e.event_date for e in request.events if e.kind == "decision"]
+    if not days:
         return None
-    decision, day = found
-    received = request.received_on
-    term = decision_term_for_lateness(request)
+    earliest, latest = min(days), max(days)
+    for what, day in (("sent", request.sent_on), ("received", request.received_on or receipt)):
+        if day is not None and earliest < day:
+            return (
+                f"a decision is dated {human_date(earliest)}, {(day - earliest).days} days "
+                f"before the request was {what} ({human_date(day)}): check the dates"
+            )
+    if latest > today:
+        return f"a decision is dated {human_date(latest)}, after today: check the date"
+    return None
+
+
+def timeliness(request: Request, today: date, state: str) -> Timeliness:
+    """The request's ``Timeliness`` on ``today`` (``state`` as ``request_status`` gives it)."""
+    receipt = request_facts(request).received
+    assumed = receipt_assumption(request) is not None
+    partial = _answering(request, ("deelbesluit",))
+    found = final_decision(request)
+    decided_on = found[1] if found is not None else None
+    decision_id = found[0].id if found is not None and found[0] is not None else None
+    partial_ids = tuple(d.id for day, _, d in partial if decided_on is None or day <= decided_on)
+
+    def verdict(name: str, **values: Any) -> Timeliness:
+        base: dict[str, Any] = {
+            "receipt": receipt,
+            "receipt_assumed": assumed,
+            "due": None,
+            "decided_on": decided_on,
+            "decision_id": decision_id,
+            "days": None,
+            "days_late": None,
+            "partial_decisions": partial_ids,
+        }
+        return Timeliness(verdict=name, **(base | values))
+
+    if state == "withdrawn":
+        return verdict("withdrawn")
+    problem = _data_problem(request, receipt, today)
+    if problem is not None:
+        return verdict("data_problem", problem=problem)
+    if receipt is None:
+        return verdict("unknown", problem="no receipt or sent date: the term cannot be computed")
+    term = decision_term_for_lateness(request, today)
+    if term is None:
+        return verdict("unknown", problem="the legal term cannot be computed for this receipt date")
+    if decided_on is not None:
+        late = decided_on > term.due
+        return verdict(
+            "late" if late else "on_time",
+            due=term.due,
+            days=(decided_on - receipt).days,
+            days_late=(decided_on - term.due).days if late else None,
+        )
+    if today > term.due:
+        return verdict(
+            "overdue",
+            due=term.due,
+            days=(today - receipt).days,
+            days_late=(today - term.due).days,
+        )
+    return verdict("pending", due=term.due)
+
+
+def _decision_timing(request: Request, timing: Timeliness) -> dict[str, Any] | None:
+    """The ``decision`` object of ``summary --json``: the besluit that decides the request,
+    else its first deelbesluit; ``late`` is the whole request's (never "on time" for a
+    deelbesluit alone, null when not judged)."""
+    found = final_decision(request)
+    shown: tuple[Decision, date] | None = None
+    if found is not None and found[0] is not None:
+        shown = (found[0], found[1])
+    else:
+        shown = first_decision(request)
+    if shown is None:
+        return None
+    decision, day = shown
+    receipt = timing.receipt
+    due = timing.due
+    late: bool | None = None
+    if timing.verdict in ("on_time", "late", "overdue"):
+        late = timing.counted_late
     return {
         "id": decision.id,
         "kind": decision.kind,
         "date": day.isoformat(),
-        "days": (day - received).days if received is not None else None,
-        "due": term.due.isoformat() if term is not None else None,
-        "term_days": (term.due - received).days
-        if term is not None and received is not None
-        else None,
-        "late": day > term.due if term is not None else None,
+        "days": (day - receipt).days if receipt is not None else None,
+        "due": iso_or_none(due),
+        "term_days": (due - receipt).days if due is not None and receipt is not None else None,
+        "late": late,
     }
+
+
+#: What ``summary`` assumes, shown under its output and in ``--json`` "assumptions".
+ASSUMPTIONS: tuple[tuple[str, str], ...] = (
+    (
+        "term",
+        "The legal term is the decision term of Woo 4.4 lid 1 / Wob art. 6 lid 1 (four weeks "
+        "from the day after receipt, extended by the Atw), extended by one verdaging notified "
+        "in time (Woo 4.4 lid 2: two weeks; Wob art. 6 lid 2: four) and by the logged "
+        "suspensions (zienswijze: Woo 4.4 lid 3 / Wob art. 6 lid 3; opschorting: Awb 4:15). "
+        "A new date the authority names on its own does not extend it (Awb 4:14 lid 1). "
+        "Events count as logged up to the decision, or up to today for an undecided request.",
+    ),
+    (
+        "decided",
+        "A request is decided by its first besluit, dated by the letter (dagtekening; else the "
+        "dispatch date given); it is on time when dated on or before the last day of the term "
+        "(Awb 4:13). A beslissing op bezwaar does not end the decision term.",
+    ),
+    (
+        "deelbesluit",
+        "A deelbesluit decides part of the request: the term keeps running for the rest, so a "
+        "request with only deelbesluiten is pending or overdue, never on time; it is timed by "
+        "the besluit that completes it.",
+    ),
+    (
+        "overdue",
+        "An undecided request whose term ended before today counts as late (overdue); one "
+        "whose term still runs is pending and not counted either way.",
+    ),
+    (
+        "receipt",
+        "[U] Without a receipt date a request is taken as received the day it was sent (an "
+        "e-mail arrives when it reaches the authority's system, Awb 2:20); sent by post it "
+        "arrived later, so its term may end later. Requests with neither date are not timed.",
+    ),
+    (
+        "data",
+        "A decision dated before the request was sent or received, or after today, is a data "
+        "problem: it is reported, and counted neither on time nor late.",
+    ),
+    ("withdrawn", "Withdrawn requests are not judged."),
+)
 
 
 def _summary_item(final: FinalOutcome) -> dict[str, Any]:
@@ -180,16 +396,32 @@ class _AuthorityTally:
         self.term_days: list[int] = []
         self.outcomes: Counter[str] = Counter()
         self.grounds: Counter[str] = Counter()
+        self.verdicts: Counter[str] = Counter()
+        self.days_overdue: list[int] = []
+        self.partial_only = 0
+        self.receipt_assumed = 0
 
-    def add(self, timing: dict[str, Any] | None, finals: list[FinalOutcome]) -> None:
+    def add(
+        self, timing: Timeliness, decision: dict[str, Any] | None, finals: list[FinalOutcome]
+    ) -> None:
         self.requests += 1
-        if timing is not None:
-            self.decided += 1
-            # Only requests with both a duration and a term can be compared with the law.
-            if timing["days"] is not None and timing["term_days"] is not None:
-                self.days.append(timing["days"])
-                self.term_days.append(timing["term_days"])
-                self.late += bool(timing["late"])
+        self.decided += decision is not None
+        self.verdicts[timing.verdict] += 1
+        self.receipt_assumed += timing.receipt_assumed and timing.verdict != "withdrawn"
+        if timing.decided_on is None and timing.partial_decisions:
+            self.partial_only += 1
+        term_days = timing.term_days
+        if (
+            timing.verdict in ("on_time", "late")
+            and timing.days is not None
+            and term_days is not None
+        ):
+            # Decided as a whole with a known receipt date and term: comparable with the law.
+            self.days.append(timing.days)
+            self.term_days.append(term_days)
+            self.late += timing.verdict == "late"
+        elif timing.verdict == "overdue" and timing.days_late is not None:
+            self.days_overdue.append(timing.days_late)
         self.items_total += len(finals)
         for final in finals:
             if not final.outcomes:
@@ -206,6 +438,9 @@ class _AuthorityTally:
         # Outcomes outside the vocabulary should not exist; if old data holds one it is
         # still counted, after the vocabulary, so that the counts add up.
         extra = {o: n for o, n in sorted(self.outcomes.items()) if o not in known}
+        overdue = self.verdicts["overdue"]
+        late_all = self.late + overdue
+        judged = len(self.days) + overdue
         return {
             "authority": self.name,
             "requests": self.requests,
@@ -215,6 +450,18 @@ class _AuthorityTally:
             "legal_term_days": _spread(self.term_days),
             "decided_late": self.late,
             "late_share": _share(self.late, len(self.days)),
+            "on_time": self.verdicts["on_time"],
+            "overdue": overdue,
+            "days_overdue": _spread(self.days_overdue),
+            "late": late_all,
+            "judged": judged,
+            "late_judged_share": _share(late_all, judged),
+            "pending": self.verdicts["pending"],
+            "untimed": self.verdicts["unknown"],
+            "data_problems": self.verdicts["data_problem"],
+            "withdrawn": self.verdicts["withdrawn"],
+            "partial_only": self.partial_only,
+            "receipt_assumed": self.receipt_assumed,
             "items_total": self.items_total,
             "items_decided": self.items_decided,
             "outcomes": known | extra,
@@ -269,7 +516,9 @@ def summary(session: Session, today: date) -> dict[str, Any]:
     tallies: dict[str, _AuthorityTally] = {}
     for request in list_requests(session):
         finals = [final_outcome(item) for item in request.items]
-        timing = _decision_timing(request)
+        state = request_status(request, today).state
+        timing = timeliness(request, today, state)
+        decision = _decision_timing(request, timing)
         per_request.append(
             {
                 "id": request.id,
@@ -278,17 +527,19 @@ def summary(session: Session, today: date) -> dict[str, Any]:
                 "regime": request.regime,
                 "reference": request.reference,
                 "received": iso_or_none(request.received_on),
-                "state": request_status(request, today).state,
-                "decision": timing,
+                "state": state,
+                "decision": decision,
+                "timeliness": timing.to_json(),
                 "items_total": len(finals),
                 "items_decided": sum(1 for f in finals if f.outcomes),
                 "items": [_summary_item(f) for f in finals],
             }
         )
         name = request.authority.name
-        tallies.setdefault(name, _AuthorityTally(name)).add(timing, finals)
+        tallies.setdefault(name, _AuthorityTally(name)).add(timing, decision, finals)
     return {
         "today": today.isoformat(),
+        "assumptions": [{"key": key, "text": text} for key, text in ASSUMPTIONS],
         "requests": per_request,
         "authorities": [
             tally.to_json() for tally in sorted(tallies.values(), key=lambda t: t.name.lower())

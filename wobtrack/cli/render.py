@@ -228,16 +228,48 @@ def _of(part: int, whole: int, share: float | None) -> str:
     return "-" if share is None else f"{part}/{whole} ({share:.0%})"
 
 
-def _timing_line(decision: dict[str, Any] | None) -> str:
-    if decision is None:
-        return "  No decision yet."
-    line = f"  Decided {_day(decision['date'])} ({decision['kind']} #{decision['id']})"
-    if decision["days"] is not None:
-        line += f", {decision['days']} days after receipt"
-    if decision["due"] is not None:
-        verdict = "LATE" if decision["late"] else "on time"
-        line += f"; due {_day(decision['due'])} ({decision['term_days']} days): {verdict}"
-    return line + "."
+def _timing_line(decision: dict[str, Any] | None, timing: dict[str, Any]) -> str:
+    verdict = timing["verdict"]
+    assumed = " (receipt assumed on the sent date)" if timing["receipt_assumed"] else ""
+    if verdict == "data_problem":
+        what = (
+            "Decided"
+            if decision is None
+            else (f"Decided {_day(decision['date'])} ({decision['kind']} #{decision['id']})")
+        )
+        return f"  {what}: DATA PROBLEM, {timing['problem']}; not timed."
+    if verdict == "withdrawn":
+        return "  Withdrawn: not timed."
+    if decision is None and verdict in ("pending", "overdue", "unknown"):
+        line = "  No decision yet"
+    elif verdict in ("pending", "overdue") and decision is not None:
+        # Only deelbesluiten: the request is not decided as a whole.
+        line = (
+            f"  Deelbesluit {_day(decision['date'])} (#{decision['id']}) decides part of the "
+            "request"
+        )
+    else:
+        if decision is not None:
+            line = f"  Decided {_day(decision['date'])} ({decision['kind']} #{decision['id']})"
+        else:
+            line = f"  Decided {_day(timing['decided_on'])} (decision event)"
+        if timing["days"] is not None:
+            line += f", {timing['days']} days after receipt{assumed}"
+            assumed = ""
+    due = f"due {_day(timing['due'])} ({timing['term_days']} days){assumed}"
+    if verdict == "on_time":
+        return f"{line}; {due}: on time."
+    if verdict == "late":
+        return f"{line}; {due}: LATE by {timing['days_late']} days."
+    if verdict == "overdue":
+        return f"{line}; {due}: OVERDUE by {timing['days_late']} days, counted as late."
+    if verdict == "pending":
+        return f"{line}; {due}: the term still runs."
+    return f"{line}; {timing['problem']}."
+
+
+def _footer(assumptions: list[dict[str, str]]) -> list[str]:
+    return ["", "Assumptions:", *(f"- {a['text']}" for a in assumptions)]
 
 
 def render_summary(data: dict[str, Any]) -> str:
@@ -248,7 +280,7 @@ def render_summary(data: dict[str, Any]) -> str:
             f"Request {request['id']}: {_short(request['subject'], 60)} — "
             f"{request['authority']} ({request['regime']}, {request['state']})"
         )
-        lines.append(_timing_line(request["decision"]))
+        lines.append(_timing_line(request["decision"], request["timeliness"]))
         if request["items"]:
             lines += ["  " + line for line in render_outcomes(request["items"]).splitlines()]
         lines.append("")
@@ -264,6 +296,7 @@ def render_summary(data: dict[str, Any]) -> str:
                 "DAYS MEDIAN/MAX",
                 "TERM MEDIAN/MAX",
                 "LATE",
+                "OF WHICH OVERDUE",
                 "REFERRAL ONLY",
             ],
             [
@@ -275,7 +308,8 @@ def render_summary(data: dict[str, Any]) -> str:
                     f"{a['days_to_decision']['max'] if a['timed'] else '-'}",
                     f"{_median(a['legal_term_days']['median'])}/"
                     f"{a['legal_term_days']['max'] if a['timed'] else '-'}",
-                    _of(a["decided_late"], a["timed"], a["late_share"]),
+                    _of(a["late"], a["judged"], a["late_judged_share"]),
+                    str(a["overdue"]),
                     _of(a["referral_only"], a["items_decided"], a["referral_only_share"]),
                 ]
                 for a in authorities
@@ -289,6 +323,22 @@ def render_summary(data: dict[str, Any]) -> str:
         lines.append(
             f"{_short(a['authority'], 32)}: {counts}" + (f"; grounds {grounds}" if grounds else "")
         )
+    for a in authorities:
+        untimed = [
+            f"{a[key]} {words}"
+            for key, words in (
+                ("pending", "pending (term still running)"),
+                ("partial_only", "with deelbesluiten only"),
+                ("untimed", "without a receipt date or term"),
+                ("data_problems", "with a data problem"),
+                ("withdrawn", "withdrawn"),
+                ("receipt_assumed", "with the receipt date assumed"),
+            )
+            if a[key]
+        ]
+        if untimed:
+            lines.append(f"{_short(a['authority'], 32)}: requests {', '.join(untimed)}")
+    lines += _footer(data["assumptions"])
     return "\n".join(lines)
 
 
