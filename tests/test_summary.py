@@ -20,7 +20,7 @@ from tests.sample_tracker import GEMEENTE, MINISTERIE, decide, populate_url
 from wobtrack import db as database
 from wobtrack import tracker
 from wobtrack.models import Decision, Event, Request
-from wobtrack.reports import decision_term_for_lateness, first_decision
+from wobtrack.reports import ASSUMPTIONS, decision_term_for_lateness, first_decision
 
 DATA = Path(__file__).parent / "data"
 
@@ -125,24 +125,31 @@ def test_human_output_is_compact_tables(filled: Cli) -> None:
         "  1     granted                     -            -\n"
         "  2     partly_granted (corrected)  5.1.2e, 5.2  -\n"
     ) in out
-    assert "due Mon 5 Oct 2026 (28 days): LATE." in out
+    assert "due Mon 5 Oct 2026 (28 days): LATE by 14 days." in out
+    # Wob art. 6 lid 1: received Mon 1 Mar 2021 + 4 weeks = Mon 29 Mar 2021, never decided.
     assert (
-        "Request 3: Toeslagen — Ministerie van Financiën (wob, overdue)\n  No decision yet." in out
+        "Request 3: Toeslagen — Ministerie van Financiën (wob, overdue)\n"
+        "  No decision yet; due Mon 29 Mar 2021 (28 days): OVERDUE by 2064 days, counted as "
+        "late.\n" in out
     )
-    table = out.split("\n\n")[-2].splitlines()
+    assert "Decided Tue 2 Jun 2026 (besluit #3); no receipt or sent date" in out
+    table = out.split("\n\n")[-3].splitlines()
     assert table == [
         "AUTHORITY                 REQUESTS  DECIDED  DAYS MEDIAN/MAX  TERM MEDIAN/MAX  LATE"
-        "       REFERRAL ONLY",
+        "        OF WHICH OVERDUE  REFERRAL ONLY",
         "Gemeente Voorbeeldstad    2         2        38.5/42          35/42            1/2 (50%)"
-        "  2/7 (29%)",
-        "Ministerie van Financiën  2         1        -/-              -/-              -"
-        "          0/1 (0%)",
+        "   0                 2/7 (29%)",
+        "Ministerie van Financiën  2         1        -/-              -/-              1/1 (100%)"
+        "  1                 0/1 (0%)",
     ]
-    assert out.endswith(
+    assert (
         "Gemeente Voorbeeldstad: granted 1, partly_granted 1, refused 1, referred 3, not_held 1, "
         "unanswered 1; grounds 5.1.2e (2), 5.1.1c (1), 5.2 (1)\n"
         "Ministerie van Financiën: not_held 1\n"
-    )
+        "Ministerie van Financiën: requests 1 without a receipt date or term\n"
+        "\nAssumptions:\n- The legal term is the decision term of Woo 4.4 lid 1"
+    ) in out
+    assert out.endswith("- Withdrawn requests are not judged.\n")
 
 
 @pytest.mark.parametrize(
@@ -181,7 +188,9 @@ def test_referral_only_keeps_its_contract(filled: Cli) -> None:
 
 
 def test_empty_database(run: Cli) -> None:
-    assert _summary(run) == {"today": "2026-11-22", "requests": [], "authorities": []}
+    data = _summary(run)
+    assert [a["key"] for a in data.pop("assumptions")] == [key for key, _ in ASSUMPTIONS]
+    assert data == {"today": "2026-11-22", "requests": [], "authorities": []}
     assert run("summary").stdout == "No requests yet.\n"
 
 
