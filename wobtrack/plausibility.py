@@ -62,7 +62,10 @@ def text_similarity(a: str, b: str) -> float:
     A letter often restates an item in its own words or shortens it; the word overlap
     (share of the shorter text's meaningful words found in the other) keeps that "alike".
     """
-    left, right = " ".join(_WORD.findall(a.lower())), " ".join(_WORD.findall(b.lower()))
+    # Compared on meaningful words only: shared "de", "van", "het" say nothing.
+    left, right = " ".join(_words(a)), " ".join(_words(b))
+    if not left or not right:
+        left, right = " ".join(_WORD.findall(a.lower())), " ".join(_WORD.findall(b.lower()))
     if not left or not right:
         return 1.0  # nothing to compare
     chars = SequenceMatcher(None, left, right).ratio()
