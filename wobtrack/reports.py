@@ -477,21 +477,26 @@ class _AuthorityTally:
 def summary(session: Session, today: date) -> dict[str, Any]:
     """Per request the items' final outcomes and state; per authority timing and outcomes.
 
-    A person's correction wins over the parser (``final_outcome``). The decision of a
-    request is its earliest besluit or deelbesluit (``first_decision``); its timing is
-    compared with the legal term (``decision_term_for_lateness``). Shape (a stable contract)::
+    A person's correction wins over the parser (``final_outcome``). A request is decided by
+    its first besluit (``final_decision``); its ``timeliness`` compares that with the legal
+    term (``decision_term_for_lateness``), and an undecided request with today. ``ASSUMPTIONS`` says
+    what the figures assume. Shape (a stable contract: fields are added, never renamed)::
 
         {"today": "YYYY-MM-DD",
+         "assumptions": [{"key": str, "text": str}],         # ASSUMPTIONS
          "requests": [{
             "id": int, "authority": str, "subject": str, "regime": "wob"|"woo",
             "reference": str|null, "received": date|null,
             "state": str,                      # wobtrack.overview.request_status(...).state
-            "decision": null | {
+            "decision": null | {               # the first besluit, else the first deelbesluit
                 "id": int, "kind": "besluit"|"deelbesluit", "date": date,
                 "days": int|null,              # receipt to decision, calendar days
                 "due": date|null,              # end of the legal term
                 "term_days": int|null,         # receipt to due, calendar days
-                "late": bool|null},            # decided after the due date
+                "late": bool|null},            # the request's: besluit after the due date,
+                                               # or deelbesluiten only and overdue; null
+                                               # when not judged (pending, data problem)
+            "timeliness": Timeliness.to_json(),  # verdict: see VERDICTS
             "items_total": int, "items_decided": int,
             "items": [{"number", "text", "outcomes", "grounds", "refers_to", "references",
                        "needs_review", "flags", "source", "decision_id", "note",
@@ -499,10 +504,18 @@ def summary(session: Session, today: date) -> dict[str, Any]:
          "authorities": [{                     # sorted by name, case-insensitive
             "authority": str, "requests": int,
             "decided": int,                    # requests with a besluit/deelbesluit
-            "timed": int,                      # ... of which receipt date and term are known
+            "timed": int,                      # decided as a whole with a known term
             "days_to_decision": {"median": float|null, "max": int|null},
             "legal_term_days": {"median": float|null, "max": int|null},
             "decided_late": int, "late_share": float|null,   # share of "timed"
+            "on_time": int, "overdue": int,    # verdicts; overdue: undecided after the term
+            "days_overdue": {"median": float|null, "max": int|null},
+            "late": int,                       # decided_late + overdue
+            "judged": int,                     # timed + overdue
+            "late_judged_share": float|null,   # late / judged
+            "pending": int, "untimed": int, "data_problems": int, "withdrawn": int,
+            "partial_only": int,               # deelbesluiten but no besluit
+            "receipt_assumed": int,            # timed from the sent date
             "items_total": int, "items_decided": int,        # decided: has an outcome
             "outcomes": {outcome: items, ...},  # every vocab.OUTCOMES key, in that order
             "grounds": [{"ground": str, "items": int}],      # most cited first, then by code
