@@ -246,3 +246,18 @@ def test_beslissing_op_bezwaar_is_recognised_and_said(run: Cli, tmp_path: Path) 
     assert "! a beslissing op bezwaar, but no besluit on this request is recorded" in out
     # The bezwaarschrift's receipt date (Thu 2 Apr 2026) is not compared with the request's.
     assert "the letter says the request was received" not in out
+
+
+def test_a_decision_sent_after_today_is_flagged_wherever_deadlines_show(run: Cli) -> None:
+    """Awb 3:41: a decision counts from its dispatch; one recorded as sent after today is
+    ignored until then, so listings warn instead of only offering an ingebrekestelling."""
+    _request(run, "2026-01-12")
+    run("decision", "import", "1", str(WOO_LETTER), "--sent", "2026-12-01")
+    text = "Check the dates: a decision (besluit #1) is recorded as sent Tue 1 Dec 2026"
+    assert f"  ! {text}" in run("deadlines").stdout
+    assert f"  ! {text}" in run("remind").stdout
+    shown = json.loads(run("request", "show", "1", "--json").stdout)
+    assert shown["warnings"][0].startswith(text)
+    assert any(
+        w.startswith(text) for w in run("draft", "ingebrekestelling", "1").stderr.split("Warning: ")
+    )

@@ -27,6 +27,10 @@ _DECISION_EVENT_KINDS = {"decision", "bezwaar_decided"}
 
 #: How every warning about an assumed receipt date begins (renderers pick it out by this).
 RECEIPT_ASSUMED = "[U] Receipt assumed"
+#: How every warning about a decision dated after today begins.
+FUTURE_DECISION = "Check the dates: a decision"
+#: Warnings about the request's data that listings print under the deadline they concern.
+DATA_WARNINGS = (RECEIPT_ASSUMED, FUTURE_DECISION)
 
 #: The deadlines that run from the receipt of the request (Woo 4.4, Wob 6, Awb 6:12).
 _RECEIPT_DEADLINES = frozenset(
@@ -78,6 +82,57 @@ def receipt_assumption_short(request_id: int, sent_on: date) -> str:
 def receipt_warning(warnings: Sequence[str]) -> str | None:
     """The assumed-receipt warning among ``warnings``, if there is one."""
     return next((w for w in warnings if w.startswith(RECEIPT_ASSUMED)), None)
+
+
+def data_warnings(warnings: Sequence[str]) -> list[str]:
+    """The warnings among ``warnings`` about the request's data (``DATA_WARNINGS``)."""
+    return [w for w in warnings if w.startswith(DATA_WARNINGS)]
+
+
+def future_decisions_text(facts: RequestFacts, today: date) -> str | None:
+    """A warning when a recorded besluit or deelbesluit is dated after today.
+
+    The status engine ignores it until that day (a decision is bekendgemaakt when sent,
+    Awb 3:41), so the decision term shows as running or passed and an ingebrekestelling
+    is offered: almost always a wrong date (a typo, or ``--sent`` in the future).
+    """
+    future = sorted(
+        (day, fact.decision_id, fact.kind)
+        for fact in facts.decisions
+        if fact.kind in ("besluit", "deelbesluit")
+        and (day := fact.effective_bekendmaking) is not None
+        and day > today
+    )
+    if not future:
+        return None
+    day, decision_id, kind = future[0]
+    name = kind if decision_id is None else f"{kind} #{decision_id}"
+    return (
+        f"{FUTURE_DECISION} ({name}) is recorded as sent {human_date(day)}, after today: it "
+        "counts only from then (Awb 3:41), so the decision term still shows as open. If that "
+        "date is wrong, correct it before sending an ingebrekestelling."
+    )
+
+
+def _with_future_decisions(
+    status: RequestStatus, facts: RequestFacts, today: date
+) -> RequestStatus:
+    text = future_decisions_text(facts, today)
+    if text is None:
+        return status
+    deadlines = tuple(
+        replace(d, warnings=(text, *d.warnings)) if d.key in _RECEIPT_DEADLINES else d
+        for d in status.deadlines
+    )
+    return replace(status, deadlines=deadlines, warnings=(text, *status.warnings))
+
+
+def _derive(
+    facts: RequestFacts, today: date, assumption: ReceiptAssumption | None
+) -> RequestStatus:
+    """``derive_status`` with the warnings about the request's data added."""
+    status = _with_future_decisions(derive_status(facts, today), facts, today)
+    return _with_assumption(status, assumption)
 
 
 @dataclass(frozen=True)
@@ -154,7 +209,7 @@ def request_status(request: Request, today: date) -> RequestStatus:
     A request with a sent date only is assumed received that day, with a warning
     (``assumed_receipt``).
     """
-    return _with_assumption(derive_status(request_facts(request), today), _receipt(request)[1])
+    return _derive(request_facts(request), today, _receipt(request)[1])
 
 
 @dataclass(frozen=True)
@@ -175,7 +230,7 @@ class RequestOverview:
 
     def status(self, today: date) -> RequestStatus:
         """The state and deadlines on ``today`` (as ``request_status`` of the same request)."""
-        return _with_assumption(derive_status(self.facts, today), self.receipt_assumption)
+        return _derive(self.facts, today, self.receipt_assumption)
 
 
 def load_overviews(session: Session) -> list[RequestOverview]:

@@ -33,7 +33,7 @@ import click
 
 from wobtrack.cli.base import App, cli, echo_json, json_option, pass_app
 from wobtrack.errors import WobtrackError
-from wobtrack.overview import receipt_warning
+from wobtrack.overview import data_warnings
 from wobtrack.remind import calendar_file, collect_reminders, write_atomically
 from wobtrack.reminders import DEFAULT_WITHIN_DAYS, Reminder
 from wobtrack.reminders.ics import DEFAULT_ALARM_DAYS, parse_alarm_days
@@ -84,10 +84,9 @@ def render_reminders(reminders: list[Reminder]) -> str:
     lines: list[str] = []
     for reminder in reminders:
         lines.append(_line(reminder, width))
-        assumed = receipt_warning(reminder.deadline.warnings)
-        if assumed is not None:
-            # Dates from an assumed receipt date: ask for the real one in the reminder itself.
-            lines.append(f"  ! {assumed}")
+        for warning in data_warnings(reminder.deadline.warnings):
+            # Dates that rest on doubtful data: ask for the real dates in the reminder itself.
+            lines.append(f"  ! {warning}")
     return "\n".join(lines)
 
 

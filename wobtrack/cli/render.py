@@ -7,7 +7,7 @@ from typing import Any
 
 from wobtrack.dates import human_date
 from wobtrack.deadlines.keys import may_act_from
-from wobtrack.overview import receipt_warning
+from wobtrack.overview import data_warnings
 
 
 def _day(iso: str | None) -> str:
@@ -201,9 +201,8 @@ def render_open_deadlines(rows: list[dict[str, Any]]) -> str:
     ]
     for row in rows:
         lines.append(f"- Request {row['request_id']}: {row['action']}")
-        assumed = receipt_warning(row["warnings"])
-        if assumed is not None:
-            lines.append(f"  ! {assumed}")
+        for warning in data_warnings(row["warnings"]):
+            lines.append(f"  ! {warning}")
     return "\n".join(lines)
 
 
