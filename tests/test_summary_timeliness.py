@@ -107,6 +107,14 @@ CASES = [
              decision_late=False),
         id="woo-4.4-lid-2-verdaging-extends-the-term",
     ),
+    # Awb 4:14 lid 1: whatever later day the verdaging letter names, the statutory term
+    # counts: Woo 4.4 lid 2 gives Mon 19 Oct, so a besluit of Mon 26 Oct is late.
+    pytest.param(
+        Case("2026-09-07", events=(("extended", "2026-09-28"),),
+             decided=(("besluit", "2026-10-26"),), verdict="late", due="2026-10-19",
+             days_late=7, decision_late=True),
+        id="awb-4.14-lid-1-a-later-date-named-by-the-authority-does-not-count",
+    ),
     # Woo 4.4 lid 2: notified Tue 6 Oct, after the first term ended: no extension.
     pytest.param(
         Case("2026-09-07", events=(("extended", "2026-10-06"),),
