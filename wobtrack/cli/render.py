@@ -231,17 +231,15 @@ def _timing_line(decision: dict[str, Any] | None, timing: dict[str, Any]) -> str
     verdict = timing["verdict"]
     assumed = " (receipt assumed on the sent date)" if timing["receipt_assumed"] else ""
     if verdict == "data_problem":
-        what = (
-            "Decided"
-            if decision is None
-            else (f"Decided {_day(decision['date'])} ({decision['kind']} #{decision['id']})")
-        )
+        what = "Decided"
+        if decision is not None:
+            what += f" {_day(decision['date'])} ({decision['kind']} #{decision['id']})"
         return f"  {what}: DATA PROBLEM, {timing['problem']}; not timed."
     if verdict == "withdrawn":
         return "  Withdrawn: not timed."
-    if decision is None and verdict in ("pending", "overdue", "unknown"):
+    if decision is None and timing["decided_on"] is None:
         line = "  No decision yet"
-    elif verdict in ("pending", "overdue") and decision is not None:
+    elif decision is not None and timing["decided_on"] is None:
         # Only deelbesluiten: the request is not decided as a whole.
         line = (
             f"  Deelbesluit {_day(decision['date'])} (#{decision['id']}) decides part of the "
