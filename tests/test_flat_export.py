@@ -89,3 +89,28 @@ def test_flat_export_to_a_folder(run: Cli, tmp_path: Path) -> None:
 def test_bom_is_for_csv_only(run: Cli) -> None:
     run.fails("export", "--flat", "--bom", message="--bom is for CSV")
     run.fails("export", "--bom", message="--bom is for the flat CSV export")
+
+
+def test_a_decision_before_receipt_is_not_on_time(run: Cli, db_url: str) -> None:
+    """Issue 11: a besluit dated 299 days before receipt is a data problem, never "not late"."""
+    from datetime import date
+
+    from sqlalchemy.orm import Session
+
+    from tests.sample_tracker import TODAY, _item, decide
+    from wobtrack import db as database
+    from wobtrack import tracker
+    from wobtrack.items import ItemText
+
+    engine = database.make_engine(db_url)
+    database.upgrade(engine)
+    with Session(engine) as session, session.begin():
+        request = tracker.add_request(
+            session, authority="A", subject="s", today=TODAY, received=date(2026, 9, 7),
+            items=[ItemText("1", "het ontwerp")],
+        )  # fmt: skip
+        decide(session, request, "b.pdf", "2025-11-12", [_item("1", ["granted"])])
+    engine.dispose()
+    [row] = json.loads(run("export", "--flat", "items", "--format", "json").stdout)
+    assert (row["days_to_decision"], row["decision_due"]) == (-299, "2026-10-05")
+    assert row["late"] is None

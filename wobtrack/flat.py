@@ -120,12 +120,14 @@ def item_rows(session: Session) -> list[dict[str, Any]]:
                     "legal_term_days": (term.due - received).days
                     if term is not None and received is not None
                     else None,
-                    # Only a decision on the request itself can be late against its term.
+                    # Only a decision on the request itself can be late against its term;
+                    # one dated before receipt is a data problem, neither late nor on time.
                     "late": day > term.due
                     if day is not None
                     and term is not None
                     and decision is not None
                     and decision.kind != "bezwaar"
+                    and (received is None or day >= received)
                     else None,
                 }
             )
