@@ -261,3 +261,11 @@ def test_a_decision_sent_after_today_is_flagged_wherever_deadlines_show(run: Cli
     assert any(
         w.startswith(text) for w in run("draft", "ingebrekestelling", "1").stderr.split("Warning: ")
     )
+
+
+def test_batch_import_reports_a_letter_that_does_not_fit_its_request(run: Cli) -> None:
+    """``wobtrack import --request``: the plausibility warnings make the file 'needs review'."""
+    _request(run, "2026-03-01")
+    out = run("import", str(WOO_LETTER), "--request", "1").stdout
+    assert out.startswith("needs review  woo-besluit-2026.pdf: attached existing request 1")
+    assert "before the request was received (Sun 1 Mar 2026)" in out
