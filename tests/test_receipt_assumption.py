@@ -14,7 +14,7 @@ from datetime import date
 import pytest
 
 from tests.conftest import Cli
-from wobtrack.status import RECEIPT_ASSUMED, assumed_receipt
+from wobtrack.overview import RECEIPT_ASSUMED, assumed_receipt
 
 D = date.fromisoformat
 
