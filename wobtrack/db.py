@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine, make_url
-from sqlalchemy.exc import ArgumentError
 
 from wobtrack.errors import WobtrackError
 from wobtrack.resources import migrations_path
@@ -30,31 +29,6 @@ SQLITE_BUSY_TIMEOUT_MS = 30_000
 #: start with a plain (deferred) BEGIN and take no write lock, so a reader never waits for a
 #: writer and never holds one up; ``PRAGMA query_only`` makes an accidental write fail at once.
 READ_ONLY = "wobtrack_read_only"
-
-
-def default_database_path() -> Path:
-    """``wobtrack.db`` in the user's data directory (platformdirs)."""
-    from platformdirs import user_data_path
-
-    return user_data_path("wobtrack", appauthor=False) / "wobtrack.db"
-
-
-def database_url(path_or_url: str | None) -> str:
-    """Turn ``--db`` (a file path or an SQLAlchemy URL) into a URL; None gives the default."""
-    if not path_or_url:
-        path = default_database_path()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        return f"sqlite:///{path}"
-    if "://" in path_or_url:
-        try:
-            make_url(path_or_url)
-        except ArgumentError:
-            raise WobtrackError(f"invalid database URL {path_or_url!r}") from None
-        return path_or_url
-    path = Path(path_or_url).expanduser()
-    if path.is_dir():
-        raise WobtrackError(f"--db {path_or_url!r} is a directory; give a file name")
-    return f"sqlite:///{path.resolve()}"
 
 
 def make_engine(url: str, **kwargs: Any) -> Engine:

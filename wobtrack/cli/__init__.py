@@ -1,20 +1,9 @@
-"""Command-line interface: ``wobtrack``. One module per command group."""
+"""Command-line interface: ``wobtrack``. One module per command group.
 
-from wobtrack.cli import (  # noqa: F401  (importing registers the commands)
-    authorities,
-    calc,
-    corrections,
-    deadlines,
-    decisions,
-    demo,
-    drafts,
-    exchange,
-    intake,
-    organise,
-    parse,
-    remind,
-    tracker,
-)
+The command modules are imported only when their command runs: their table is
+:data:`wobtrack.cli.commands.COMMANDS` (see :mod:`wobtrack.cli.lazy`).
+"""
+
 from wobtrack.cli.base import cli
 
 

@@ -17,7 +17,10 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from wobtrack.cli.commands import COMMANDS
+from wobtrack.cli.lazy import LazyGroup
 from wobtrack.dates import parse_iso_date
+from wobtrack.dburl import database_url
 from wobtrack.errors import WobtrackError
 
 if TYPE_CHECKING:
@@ -42,7 +45,7 @@ class DateType(click.ParamType[date]):
 DATE = DateType()
 
 
-class WobtrackGroup(click.Group):
+class WobtrackGroup(LazyGroup):
     """A click group whose errors are always one line on stderr, never a traceback."""
 
     def main(
@@ -118,7 +121,11 @@ def echo_json(data: Any) -> None:
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON (a stable shape).")
 
 
-@click.group(cls=WobtrackGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=WobtrackGroup,
+    lazy_commands=COMMANDS,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 @click.option(
     "--db",
     "db",
@@ -132,8 +139,6 @@ json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON (
 @click.pass_context
 def cli(ctx: click.Context, db: str | None, today: date | None) -> None:
     """Track Dutch Wob/Woo requests, their decisions and every legal deadline."""
-    from wobtrack.db import database_url
-
     app = App(db_url=database_url(db), today=today or date.today())
     ctx.obj = app
     ctx.call_on_close(app.close)
