@@ -116,7 +116,10 @@ def main() -> None:
         f"Python {platform.python_version()}, {os.cpu_count()} CPUs, load average "
         f"{os.getloadavg()[0]:.1f}, median of {args.repeat} runs (min in brackets)\n"
     )
-    print("| command | CPU s | CPU × baseline | wall s | wall × baseline | heavy modules | output sha256 |")
+    print(
+        "| command | CPU s | CPU × baseline | wall s | wall × baseline "
+        "| heavy modules | output sha256 |"
+    )
     print("|---|---:|---:|---:|---:|---:|---|")
     for label, _ in commands:
         r = runs[label]

@@ -11,8 +11,8 @@ command imports only what it uses (``calc`` no SQLAlchemy, ``request list`` no P
 from __future__ import annotations
 
 import importlib
-from gettext import gettext as _
 from collections.abc import Mapping
+from gettext import gettext as _
 from typing import Any, NamedTuple
 
 import click
@@ -82,7 +82,7 @@ class LazyGroup(click.Group):
         if not rows:
             return
         # As click does: allow for 3 times the default spacing.
-        limit = formatter.width - 6 - max(len(name) for name, _ in rows)
+        limit = formatter.width - 6 - max(len(row[0]) for row in rows)
         with formatter.section(_("Commands")):
             formatter.write_dl(
                 [
