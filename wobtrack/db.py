@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine, make_url
 
+from wobtrack.dburl import database_url as database_url  # re-exported (migrations/env.py)
+from wobtrack.dburl import default_database_path as default_database_path
 from wobtrack.errors import WobtrackError
 from wobtrack.resources import migrations_path
 

@@ -6,8 +6,6 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from wobtrack.parsing.request_items import BULLET, OWN_NUMBER
-
 # "1." "2)" "3b." "a." "(b)" "(12)" at the start of a line, followed by the item's text.
 # At most three digits, so that a year such as "2020." at a line start is not an item.
 _NUMBERED = re.compile(r"^\s*(?:\((\d{1,3}[a-z]?|[a-z])\)|(\d{1,3}[a-z]?|[a-z])[.)])\s+(\S.*)$")
@@ -40,6 +38,10 @@ def _numbered_marker(line: str, position: int) -> tuple[str, str] | None:
 
 
 def _bullet_marker(line: str, position: int) -> tuple[str, str] | None:
+    # Imported here: the parser (and its phrase rules) is needed only for request texts
+    # without numbers, not by every command that reads requests.
+    from wobtrack.parsing.request_items import BULLET, OWN_NUMBER
+
     match = BULLET.match(line.strip())
     if match is None or not match["text"].strip():
         return None
