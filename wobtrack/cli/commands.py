@@ -59,6 +59,14 @@ COMMANDS: dict[str, LazyCommand] = {
         "Export everything: authorities, requests, items, events, decisions, outcomes, "
         "corrections and the computed deadlines (see docs/export-format.md).",
     ),
+    "import": LazyCommand(
+        "wobtrack.cli.intake",
+        "import_letters",
+        "Import decision letters (PDFs, or folders of them): each letter becomes a request "
+        "with its decision, or joins the request its kenmerk (or --request) names; an "
+        "inventory list beside its letter (file name starting with the letter's) is attached "
+        "to it.",
+    ),
     "import-json": LazyCommand(
         "wobtrack.cli.exchange",
         "import_json",
@@ -90,11 +98,18 @@ COMMANDS: dict[str, LazyCommand] = {
         "wobtrack.cli.tracker",
         "request_group",
         "Log, list, show, edit and delete requests.",
+        extensions=("wobtrack.cli.organise",),
     ),
     "review": LazyCommand(
         "wobtrack.cli.decisions",
         "review",
         "List items whose outcome a person should check.",
+    ),
+    "search": LazyCommand(
+        "wobtrack.cli.organise",
+        "search_command",
+        "Find WORDS in requests' subjects and notes, item texts, the letter sentences behind "
+        "each outcome and the decisions' dictum (every word must occur).",
     ),
     "summary": LazyCommand(
         "wobtrack.cli.decisions",
