@@ -8,6 +8,7 @@ Used both programmatically (``wobtrack.db.upgrade`` passes a connection in
 from __future__ import annotations
 
 import os
+from contextlib import nullcontext
 
 from alembic import context
 
@@ -40,18 +41,26 @@ def _run(connection: object) -> None:
         # The rename at the end of a batch rebuild would otherwise fail while a view
         # (revision 0005) names the table, which is dropped for a moment.
         raw.execute("PRAGMA legacy_alter_table=ON")
+    # Alembic gives each SQLite migration a transaction of its own and reads the current
+    # revision before the first, so a second process starting on a new database could read
+    # it while the first is half-way and run a migration again ("duplicate column"). One
+    # transaction begun here (BEGIN IMMEDIATE: the write lock) makes the second wait, then
+    # find the schema at head.
+    in_transaction = connection.in_transaction()  # type: ignore[attr-defined]
+    outer = connection.begin() if is_sqlite and not in_transaction else nullcontext()  # type: ignore[attr-defined]
     try:
-        context.configure(
-            connection=connection,
-            target_metadata=target_metadata,
-            render_as_batch=is_sqlite,
-            compare_type=True,
-            include_name=_include_name,
-        )
-        with context.begin_transaction():
-            if connection.dialect.name == "postgresql":  # type: ignore[attr-defined]
-                _wait_for_other_migrations(connection)
-            context.run_migrations()
+        with outer:
+            context.configure(
+                connection=connection,
+                target_metadata=target_metadata,
+                render_as_batch=is_sqlite,
+                compare_type=True,
+                include_name=_include_name,
+            )
+            with context.begin_transaction():
+                if connection.dialect.name == "postgresql":  # type: ignore[attr-defined]
+                    _wait_for_other_migrations(connection)
+                context.run_migrations()
     finally:
         if raw is not None:
             raw.execute("PRAGMA legacy_alter_table=OFF")
@@ -63,7 +72,8 @@ def _wait_for_other_migrations(connection: object) -> None:
 
     The lock is held until this transaction ends; Alembic reads the current revision after
     it, so the second process finds the first one's work committed and has nothing to do.
-    (SQLite needs nothing: the transaction begins with BEGIN IMMEDIATE, a file lock.)
+    (On SQLite, ``_run`` holds the file lock instead: its one transaction begins with BEGIN
+    IMMEDIATE.)
     """
     from sqlalchemy import text
 
