@@ -33,7 +33,7 @@ HEAVY = ("sqlalchemy", "alembic", "pdfplumber", "pdfminer", "pypdfium2", "icalen
 
 def _all_commands() -> dict[str, click.Command]:
     """Every top-level command, found by importing every module of ``wobtrack.cli``."""
-    for module in pkgutil.iter_modules(wobtrack.cli.__path__, "wobtrack.cli."):
+    for module in pkgutil.walk_packages(wobtrack.cli.__path__, "wobtrack.cli."):
         importlib.import_module(module.name)
     return dict(cli.commands)
 
