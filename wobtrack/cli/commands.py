@@ -103,7 +103,7 @@ COMMANDS: dict[str, LazyCommand] = {
     "review": LazyCommand(
         "wobtrack.cli.decisions",
         "review",
-        "List items whose outcome a person should check.",
+        "List items whose outcome a person should check, and decisions imported with warnings.",
     ),
     "search": LazyCommand(
         "wobtrack.cli.organise",
