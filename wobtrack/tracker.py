@@ -19,6 +19,7 @@ from wobtrack.deadlines.law import derive_regime
 from wobtrack.errors import InvalidInput, NotFound
 from wobtrack.items import ItemText, leading_number, split_numbered_items
 from wobtrack.models import Decision, Event, Request, RequestItem, RequestTag
+from wobtrack.safetext import check_text
 from wobtrack.vocab import EVENT_KINDS, REGIMES, normalise_event_kind
 
 #: Events that set a date of the request itself instead of adding a timeline row.
@@ -37,6 +38,8 @@ def read_items_file(path: Path) -> list[ItemText]:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise InvalidInput(f"items file {path} is not UTF-8 text; save it as UTF-8") from None
+    # Text copied from a PDF may hold page breaks; any other control character is refused.
+    text = check_text(text.replace("\f", "\n").replace("\v", "\n"), f"items file {path}")
     items = split_numbered_items(text)
     if not items:
         raise InvalidInput(

@@ -8,6 +8,7 @@ WobtrackError becomes a one-line message on stderr and a non-zero exit status.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,17 +20,31 @@ import click
 
 from wobtrack.cli.commands import COMMANDS
 from wobtrack.cli.lazy import LazyGroup
-from wobtrack.dates import parse_iso_date
+from wobtrack.cli.render import terminal_text
+from wobtrack.dates import far_from_today, parse_iso_date
 from wobtrack.dburl import database_url
 from wobtrack.errors import WobtrackError
+from wobtrack.safetext import check_text
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
     from sqlalchemy.orm import Session
 
 
+def _param_name(param: click.Parameter | None) -> str:
+    if param is None:
+        return "value"
+    if isinstance(param, click.Option) and param.opts:
+        return max(param.opts, key=len)
+    return (param.name or "value").upper()
+
+
 class DateType(click.ParamType[date]):
-    """A strict YYYY-MM-DD date."""
+    """A strict YYYY-MM-DD date within ``dates.EARLIEST_DATE``..``LATEST_DATE``.
+
+    A date far from today (the ``--today`` of the invocation) is accepted with a warning on
+    stderr: it is more likely a typo than a request from long ago or far ahead.
+    """
 
     name = "YYYY-MM-DD"
 
@@ -37,12 +52,68 @@ class DateType(click.ParamType[date]):
         if isinstance(value, date):
             return value
         try:
-            return parse_iso_date(str(value))
+            day = parse_iso_date(str(value))
+        except WobtrackError as exc:
+            self.fail(str(exc), param, ctx)
+        app = ctx.find_object(App) if ctx is not None else None
+        if app is not None:
+            warning = far_from_today(day, app.today, _param_name(param))
+            if warning is not None:
+                click.echo(f"Warning: {warning}; check the year.", err=True)
+        return day
+
+
+DATE = DateType()
+
+#: The largest id a command accepts: ids are INTEGER columns, 32 bits on PostgreSQL (SQLite
+#: would take up to 2**63 - 1, but an id beyond this can then never be exported and imported
+#: into PostgreSQL, and import-json refuses it).
+MAX_ID = 2**31 - 1
+
+
+class IdType(click.ParamType[int]):
+    """The id of a stored row: a whole number from 1 to ``MAX_ID``."""
+
+    name = "ID"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        if isinstance(value, int) and not isinstance(value, bool):
+            number = value
+        else:
+            text = str(value).strip()
+            if not text.isascii() or not text.isdigit():
+                self.fail(f"{terminal_text(repr(value))} is not an id (a whole number)", param, ctx)
+            number = int(text)
+        if not 1 <= number <= MAX_ID:
+            self.fail(f"{number} is not an id: ids run from 1 to {MAX_ID}", param, ctx)
+        return number
+
+
+ID = IdType()
+
+
+class TextType(click.ParamType[str]):
+    """Text typed by the user: no control characters, at most ``max_length`` characters
+    (the length of the column it is stored in; PostgreSQL refuses longer values)."""
+
+    name = "TEXT"
+
+    def __init__(self, max_length: int | None = None) -> None:
+        self.max_length = max_length
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        try:
+            return check_text(str(value), "the text", self.max_length)
         except WobtrackError as exc:
             self.fail(str(exc), param, ctx)
 
 
-DATE = DateType()
+TEXT = TextType()
+
+
+def column_length(attribute: Any) -> int | None:
+    """The declared length of a model's String column (None for unbounded Text)."""
+    return getattr(attribute.property.columns[0].type, "length", None)
 
 
 class WobtrackGroup(LazyGroup):
@@ -60,13 +131,13 @@ class WobtrackGroup(LazyGroup):
             result = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         except click.UsageError as exc:
             hint = f" (see '{exc.ctx.command_path} --help')" if exc.ctx is not None else ""
-            click.echo(f"Error: {exc.format_message()}{hint}", err=True)
+            click.echo(_one_line(f"Error: {exc.format_message()}{hint}"), err=True)
             sys.exit(exc.exit_code)
         except click.ClickException as exc:
-            click.echo(f"Error: {exc.format_message()}", err=True)
+            click.echo(_one_line(f"Error: {exc.format_message()}"), err=True)
             sys.exit(exc.exit_code)
         except WobtrackError as exc:
-            click.echo(f"Error: {exc}", err=True)
+            click.echo(_one_line(f"Error: {exc}"), err=True)
             sys.exit(exc.exit_code)
         except click.Abort:
             click.echo("Aborted.", err=True)
@@ -74,6 +145,12 @@ class WobtrackGroup(LazyGroup):
         except BrokenPipeError:  # e.g. `wobtrack request list | head`
             sys.exit(0)
         sys.exit(result if isinstance(result, int) else 0)
+
+
+def _one_line(message: str) -> str:
+    # An error names what the user gave (a file name, a value from a PDF): one line, and
+    # nothing in it that a terminal would execute.
+    return " ".join(terminal_text(message).split())
 
 
 @dataclass
@@ -100,13 +177,22 @@ class App:
         ``write=False`` for commands that only read: on SQLite they take no write lock, so
         they run while another process writes (and fail if they try to write).
         """
+        from sqlalchemy.exc import DataError
         from sqlalchemy.orm import Session
 
         from wobtrack.db import reading
 
         bind = self.engine() if write else reading(self.engine())
-        with Session(bind, expire_on_commit=False) as session, session.begin():
-            yield session
+        try:
+            with Session(bind, expire_on_commit=False) as session, session.begin():
+                yield session
+        except DataError as exc:
+            # A value the database refuses (too long, out of range) that the checks at the
+            # edge did not catch: still one line, and the transaction is rolled back.
+            detail = str(exc.orig).strip().splitlines()[0] if exc.orig is not None else str(exc)
+            raise WobtrackError(
+                f"the database refused a value (nothing was saved): {detail}"
+            ) from None
 
     def close(self) -> None:
         if self._engine is not None:
@@ -114,8 +200,16 @@ class App:
 
 
 def echo_json(data: Any) -> None:
-    """Print machine-readable output: stable key order, UTF-8, two-space indent."""
-    click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+    """Print machine-readable output: stable key order, UTF-8, two-space indent.
+
+    json.dumps escapes C0 controls; DEL and the C1 controls (U+0080-U+009F, which some
+    terminals execute) are escaped here too, so the output stays valid and inert JSON.
+    """
+    text = json.dumps(data, indent=2, ensure_ascii=False)
+    click.echo(_C1.sub(lambda m: f"\\u{ord(m[0]):04x}", text))
+
+
+_C1 = re.compile(r"[\x7f-\x9f]")
 
 
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON (a stable shape).")

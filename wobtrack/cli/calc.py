@@ -13,6 +13,7 @@ from typing import Any
 import click
 
 from wobtrack.cli.base import DATE, cli, echo_json, json_option
+from wobtrack.cli.render import echo
 from wobtrack.dates import human_date
 from wobtrack.deadlines import terms
 from wobtrack.deadlines.terms import Deadline
@@ -62,7 +63,7 @@ def _emit(kind: str, deadline: Deadline, as_json: bool, inputs: dict[str, Any]) 
             }
         )
     else:
-        click.echo(render(deadline))
+        echo(render(deadline))
 
 
 def _date_option(name: str, help_text: str, required: bool = True) -> Callable[..., Any]:

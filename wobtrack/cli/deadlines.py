@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from wobtrack.cli.base import App, cli, echo_json, json_option, pass_app
-from wobtrack.cli.render import render_open_deadlines
+from wobtrack.cli.render import echo, render_open_deadlines
 from wobtrack.remind import collect_reminders
 
 
@@ -26,6 +26,6 @@ def deadlines(app: App, within_days: int | None, as_json: bool) -> None:
     if as_json:
         echo_json(rows)
     elif rows:
-        click.echo(render_open_deadlines(rows))
+        echo(render_open_deadlines(rows))
     else:
-        click.echo("No open deadlines.")
+        echo("No open deadlines.")

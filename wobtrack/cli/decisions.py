@@ -8,8 +8,9 @@ from pathlib import Path
 import click
 
 from wobtrack import decisions, reports, serialize
-from wobtrack.cli.base import DATE, App, cli, echo_json, json_option, pass_app
+from wobtrack.cli.base import DATE, ID, TEXT, App, cli, echo_json, json_option, pass_app
 from wobtrack.cli.render import (
+    echo,
     render_outcomes,
     render_referral_summary,
     render_review,
@@ -24,7 +25,7 @@ def decision_group() -> None:
 
 
 @decision_group.command("import")
-@click.argument("request_id", type=int)
+@click.argument("request_id", type=ID)
 @click.argument("letter", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--sent", type=DATE, help="Dispatch date (bekendmaking); default: the letter's date.")
 @click.option(
@@ -79,30 +80,28 @@ def decision_import(
         echo_json(data)
         return
     if not result.created:
-        click.echo(f"{letter.name} was already imported as decision {data['decision_id']}.")
+        echo(f"{letter.name} was already imported as decision {data['decision_id']}.")
         return
-    click.echo(f"Imported {letter.name} as decision {data['decision_id']} of request {request_id}.")
+    echo(f"Imported {letter.name} as decision {data['decision_id']} of request {request_id}.")
     if result.decision.kind != "besluit":
-        click.echo(f"The letter is a {decisions.KIND_NAMES[result.decision.kind]}.")
+        echo(f"The letter is a {decisions.KIND_NAMES[result.decision.kind]}.")
     if result.decision.kind == "bezwaar":
-        click.echo(
-            "Against it lies beroep at the rechtbank within six weeks (Awb 6:7), not bezwaar."
-        )
+        echo("Against it lies beroep at the rechtbank within six weeks (Awb 6:7), not bezwaar.")
     if verdaging is not None:
-        click.echo(
+        echo(
             f"Recorded the verdaging of {verdaging.event_date.isoformat()} (event {verdaging.id})."
         )
-    click.echo(render_outcomes(finals))
+    echo(render_outcomes(finals))
     for number in result.unanswered_items:
-        click.echo(f"! Item {number} is not answered in the letter (a ground for bezwaar).")
+        echo(f"! Item {number} is not answered in the letter (a ground for bezwaar).")
     for number in result.added_items:
-        click.echo(f"! Item {number} is in the letter but was not logged; added it.")
+        echo(f"! Item {number} is in the letter but was not logged; added it.")
     for warning in result.warnings:
-        click.echo(f"! {warning}")
+        echo(f"! {warning}")
     for warning in result.parser_warnings:
-        click.echo(f"! Parser: {warning}")
+        echo(f"! Parser: {warning}")
     if result.warnings or result.parser_warnings:
-        click.echo("These warnings are kept with the decision; `wobtrack review` lists them.")
+        echo("These warnings are kept with the decision; `wobtrack review` lists them.")
 
 
 @decision_group.command("add")
@@ -164,14 +163,17 @@ def outcome_group() -> None:
 
 
 @outcome_group.command("set")
-@click.argument("request_id", type=int)
-@click.argument("item")
+@click.argument("request_id", type=ID)
+@click.argument("item", type=TEXT)
 @click.argument("outcomes", nargs=-1, required=True)
-@click.option("--grounds", "-g", multiple=True, help="A refusal ground, e.g. 5.1.2e; repeatable.")
-@click.option("--note", help="Why you corrected it.")
+@click.option(
+    "--grounds", "-g", type=TEXT, multiple=True, help="A refusal ground, e.g. 5.1.2e; repeatable."
+)
+@click.option("--note", type=TEXT, help="Why you corrected it.")
 @click.option(
     "--reference",
     "references",
+    type=TEXT,
     multiple=True,
     metavar="URL",
     help="Where the answer points (replaces the parser's references); repeatable.",
@@ -200,7 +202,7 @@ def outcome_set(
     grounds_text = f" (grounds: {', '.join(correction.grounds)})" if correction.grounds else ""
     urls = [reference["value"] for reference in correction.references or []]
     refers_text = f" (see {', '.join(urls)})" if urls else ""
-    click.echo(
+    echo(
         f"Item {item} of request {request_id}: {', '.join(correction.outcomes)}"
         f"{grounds_text}{refers_text}."
     )
@@ -225,9 +227,9 @@ def review(app: App, as_json: bool) -> None:
     if as_json:
         echo_json(rows)
     elif rows:
-        click.echo(render_review(rows))
+        echo(render_review(rows))
     else:
-        click.echo("Nothing to review.")
+        echo("Nothing to review.")
 
 
 @cli.command("summary")
@@ -244,6 +246,6 @@ def summary(app: App, referral_only: bool, as_json: bool) -> None:
     if as_json:
         echo_json(data)
     elif referral_only:
-        click.echo(render_referral_summary(data))
+        echo(render_referral_summary(data))
     else:
-        click.echo(render_summary(data))
+        echo(render_summary(data))

@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from wobtrack.cli.base import DATE, cli
+from wobtrack.cli.render import echo
 from wobtrack.resources import samples_path
 
 #: The demo's "today": ten days after the sample Woo decision, so its deadlines are open.
@@ -67,12 +68,12 @@ def demo(keep: Path | None, demo_today: date) -> None:
     if database.exists():
         raise click.ClickException(f"{database} exists; give --keep an empty folder")
     samples = samples_path()
-    click.echo(f"wobtrack demo — a throwaway database in {folder}, today = {demo_today}\n")
+    echo(f"wobtrack demo — a throwaway database in {folder}, today = {demo_today}\n")
     for args in demo_steps(samples, folder / "wobtrack.ics"):
         shown = [a.replace(str(samples) + "/", "samples/") for a in args]
         click.secho(f"$ wobtrack {shlex.join(shown)}", bold=True)
         full = ["--db", str(database), "--today", demo_today.isoformat(), *args]
         # Run the real command through click, as typed, minus the sys.exit of main().
         click.Group.main(cli, full, prog_name="wobtrack", standalone_mode=False)
-        click.echo()
-    click.echo(f"The calendar file is {folder / 'wobtrack.ics'}; import it into your calendar.")
+        echo()
+    echo(f"The calendar file is {folder / 'wobtrack.ics'}; import it into your calendar.")

@@ -7,7 +7,8 @@ from pathlib import Path
 import click
 
 from wobtrack import drafts
-from wobtrack.cli.base import App, cli, pass_app
+from wobtrack.cli.base import ID, App, cli, pass_app
+from wobtrack.cli.render import echo
 from wobtrack.errors import InvalidInput
 
 
@@ -34,7 +35,7 @@ out_option = click.option(
 def _emit(draft: drafts.Draft, out: Path | None) -> None:
     """The letter on stdout or in OUT; notes and warnings on stderr, never in the letter."""
     if out is None:
-        click.echo(draft.text, nl=False)
+        echo(draft.text, nl=False)
     else:
         try:
             # "x": a draft the user has already edited must never be overwritten silently.
@@ -44,17 +45,17 @@ def _emit(draft: drafts.Draft, out: Path | None) -> None:
             raise InvalidInput(f"{out} already exists: choose another file name") from None
         except OSError as exc:
             raise InvalidInput(f"cannot write {out}: {exc.strerror}") from None
-        click.echo(f"Wrote the {draft.kind} draft to {out}.", err=True)
+        echo(f"Wrote the {draft.kind} draft to {out}.", err=True)
     for warning in draft.warnings:
-        click.echo(f"Warning: {warning}", err=True)
+        echo(f"Warning: {warning}", err=True)
     if draft.kind == "ingebrekestelling":
         # The bezwaar draft carries its notes in a block of its own; this letter stays clean.
         for note in draft.notes:
-            click.echo(f"Note: {note}", err=True)
+            echo(f"Note: {note}", err=True)
 
 
 @draft_group.command("ingebrekestelling")
-@click.argument("request_id", type=int)
+@click.argument("request_id", type=ID)
 @format_option
 @out_option
 @pass_app
@@ -66,11 +67,11 @@ def draft_ingebrekestelling(app: App, request_id: int, fmt: str, out: Path | Non
 
 
 @draft_group.command("bezwaar")
-@click.argument("request_id", type=int)
+@click.argument("request_id", type=ID)
 @click.option(
     "--decision",
     "decision_id",
-    type=int,
+    type=ID,
     metavar="ID",
     help="The decision to object to; default: the request's latest besluit or deelbesluit.",
 )

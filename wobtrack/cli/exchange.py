@@ -8,6 +8,7 @@ import click
 
 from wobtrack import exchange, flat
 from wobtrack.cli.base import App, cli, pass_app
+from wobtrack.cli.render import echo
 
 
 @cli.command("export")
@@ -51,12 +52,12 @@ def export(app: App, fmt: str, out_dir: Path | None, flat_rows: str | None, bom:
     with app.transaction(write=False) as session:
         document = exchange.export_document(session, app.today)
     if out_dir is None:
-        click.echo(exchange.dumps_json(document))
+        echo(exchange.dumps_json(document))
         return
     written = exchange.write_export(document, fmt, out_dir)
-    click.echo(f"Wrote {len(written)} file{'s' if len(written) != 1 else ''} to {out_dir}:")
+    echo(f"Wrote {len(written)} file{'s' if len(written) != 1 else ''} to {out_dir}:")
     for path in written:
-        click.echo(f"  {path.name}")
+        echo(f"  {path.name}")
 
 
 def _export_flat(app: App, kind: str, fmt: str, out_dir: Path | None, bom: bool) -> None:
@@ -81,4 +82,4 @@ def import_json(app: App, file: Path) -> None:
     with app.transaction() as session:
         counts = exchange.import_export(session, data)
     summary = ", ".join(f"{key.replace('_', ' ')} {count}" for key, count in counts.items())
-    click.echo(f"Imported {file.name} (exported {data.exported_at_today}): {summary}.")
+    echo(f"Imported {file.name} (exported {data.exported_at_today}): {summary}.")

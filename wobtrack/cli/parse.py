@@ -13,7 +13,7 @@ from typing import Any
 import click
 
 from wobtrack.cli.base import cli, echo_json, json_option
-from wobtrack.cli.render import table
+from wobtrack.cli.render import echo, table
 from wobtrack.dates import human_date
 from wobtrack.errors import WobtrackError
 from wobtrack.parsing.batch import FileResult, exit_status, parse_files
@@ -78,9 +78,9 @@ def parse_cmd(
     results = _run(list(files), workers, cache_dir, ocr)
     for i, result in enumerate(results):
         if result.data is None:
-            click.echo(f"Error: {result.error}", err=True)
+            echo(f"Error: {result.error}", err=True)
         elif not as_json:
-            click.echo(("\n" if i else "") + render_letter(result.data))
+            echo(("\n" if i else "") + render_letter(result.data))
     if as_json:
         echo_json([r.data for r in results if r.data is not None])
     status = exit_status(results)
@@ -95,9 +95,9 @@ def _explain(files: list[str], cache_dir: Path | None) -> int:
     status = 0
     for i, file in enumerate(files):
         try:
-            click.echo(("\n" if i else "") + explain_file(Path(file), cache_dir))
+            echo(("\n" if i else "") + explain_file(Path(file), cache_dir))
         except WobtrackError as exc:
-            click.echo(f"Error: {exc}", err=True)
+            echo(f"Error: {exc}", err=True)
             status = status or exc.exit_code
     return status
 

@@ -32,6 +32,7 @@ from typing import Any
 import click
 
 from wobtrack.cli.base import App, cli, echo_json, json_option, pass_app
+from wobtrack.cli.render import echo
 from wobtrack.errors import WobtrackError
 from wobtrack.overview import data_warnings
 from wobtrack.remind import calendar_file, collect_reminders, write_atomically
@@ -134,9 +135,9 @@ def remind(
         if as_json:
             echo_json([reminder.to_json() for reminder in reminders])
         elif reminders:
-            click.echo(render_reminders(reminders))
+            echo(render_reminders(reminders))
         elif verbose:
-            click.echo(f"Nothing due within {_days(within)}.")
+            echo(f"Nothing due within {_days(within)}.")
         return
 
     if within_days is not None or as_json:
@@ -150,4 +151,4 @@ def remind(
     write_atomically(Path(ics_path), calendar.data)
     if verbose:
         count = calendar.events  # open deadlines; cancelled events are not counted
-        click.echo(f"Wrote {count} event{'' if count == 1 else 's'} to {ics_path}.")
+        echo(f"Wrote {count} event{'' if count == 1 else 's'} to {ics_path}.")

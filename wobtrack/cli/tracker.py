@@ -9,10 +9,27 @@ import click
 
 from wobtrack import db as database
 from wobtrack import organise, serialize, tracker
-from wobtrack.cli.base import DATE, App, cli, echo_json, json_option, pass_app
-from wobtrack.cli.render import render_request, render_request_table
+from wobtrack.cli.base import (
+    DATE,
+    ID,
+    TEXT,
+    App,
+    TextType,
+    cli,
+    column_length,
+    echo_json,
+    json_option,
+    pass_app,
+)
+from wobtrack.cli.render import echo, render_request, render_request_table
 from wobtrack.deadlines.status import STATES
+from wobtrack.models import Authority, Request, RequestItem
 from wobtrack.vocab import REGIMES
+
+#: Typed text for columns of a limited length: checked before anything is written.
+AUTHORITY_NAME = TextType(column_length(Authority.name))
+REFERENCE = TextType(column_length(Request.reference))
+ITEM_NUMBER = TextType(column_length(RequestItem.number))
 
 
 @cli.group("request")
@@ -21,14 +38,18 @@ def request_group() -> None:
 
 
 @request_group.command("add")
-@click.option("--authority", "-a", required=True, help="The authority, e.g. 'Politie'.")
-@click.option("--subject", "-s", required=True, help="What the request is about.")
+@click.option(
+    "--authority", "-a", type=AUTHORITY_NAME, required=True, help="The authority, e.g. 'Politie'."
+)
+@click.option("--subject", "-s", type=TEXT, required=True, help="What the request is about.")
 @click.option("--regime", type=click.Choice(REGIMES), help="Default: from the receipt date.")
 @click.option("--sent", type=DATE, help="Date you sent the request.")
 @click.option("--received", type=DATE, help="Date the authority received it.")
-@click.option("--reference", help="The authority's reference (kenmerk).")
-@click.option("--notes", help="Free notes.")
-@click.option("--item", "item_texts", multiple=True, help="An item's text; repeat for more.")
+@click.option("--reference", type=REFERENCE, help="The authority's reference (kenmerk).")
+@click.option("--notes", type=TEXT, help="Free notes.")
+@click.option(
+    "--item", "item_texts", type=TEXT, multiple=True, help="An item's text; repeat for more."
+)
 @click.option(
     "--items-file",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
@@ -75,7 +96,7 @@ def request_add(
     if as_json:
         echo_json(data)
     else:
-        click.echo(
+        echo(
             f"Logged request {data['id']} to {data['authority']} "
             f"({data['regime']}, {len(data['items'])} items)."
         )
@@ -107,17 +128,17 @@ def request_list(
         echo_json(rows)
     elif not rows:
         filtered = tags or authority or state or regime
-        click.echo(
+        echo(
             "No request matches."
             if filtered
             else "No requests yet. Log one with `wobtrack request add`."
         )
     else:
-        click.echo(render_request_table(rows))
+        echo(render_request_table(rows))
 
 
 @request_group.command("show")
-@click.argument("request_id", type=int)
+@click.argument("request_id", type=ID)
 @json_option
 @pass_app
 def request_show(app: App, request_id: int, as_json: bool) -> None:
@@ -127,18 +148,18 @@ def request_show(app: App, request_id: int, as_json: bool) -> None:
     if as_json:
         echo_json(data)
     else:
-        click.echo(render_request(data))
+        echo(render_request(data))
 
 
 @request_group.command("edit")
-@click.argument("request_id", type=int)
-@click.option("--authority", "-a")
-@click.option("--subject", "-s")
+@click.argument("request_id", type=ID)
+@click.option("--authority", "-a", type=AUTHORITY_NAME)
+@click.option("--subject", "-s", type=TEXT)
 @click.option("--regime", type=click.Choice(REGIMES))
 @click.option("--sent", type=DATE)
 @click.option("--received", type=DATE)
-@click.option("--reference")
-@click.option("--notes")
+@click.option("--reference", type=REFERENCE)
+@click.option("--notes", type=TEXT)
 @click.option("--bezwaar-committee/--no-bezwaar-committee", default=None)
 @pass_app
 def request_edit(
@@ -168,11 +189,11 @@ def request_edit(
             notes=notes,
             bezwaar_committee=bezwaar_committee,
         )
-    click.echo(f"Updated request {request_id}.")
+    echo(f"Updated request {request_id}.")
 
 
 @request_group.command("delete")
-@click.argument("request_id", type=int)
+@click.argument("request_id", type=ID)
 @click.option("--yes", "-y", is_flag=True, help="Do not ask for confirmation.")
 @pass_app
 def request_delete(app: App, request_id: int, yes: bool) -> None:
@@ -187,7 +208,7 @@ def request_delete(app: App, request_id: int, yes: bool) -> None:
                 err=True,
             )
         tracker.delete_request(session, request_id)
-    click.echo(f"Deleted request {request_id}.")
+    echo(f"Deleted request {request_id}.")
 
 
 @cli.group("item")
@@ -196,15 +217,17 @@ def item_group() -> None:
 
 
 @item_group.command("add")
-@click.argument("request_id", type=int)
-@click.argument("text")
-@click.option("--number", "-n", help="The item's number ('3b'); default: the next integer.")
+@click.argument("request_id", type=ID)
+@click.argument("text", type=TEXT)
+@click.option(
+    "--number", "-n", type=ITEM_NUMBER, help="The item's number ('3b'); default: the next integer."
+)
 @pass_app
 def item_add(app: App, request_id: int, text: str, number: str | None) -> None:
     """Add an item to a request."""
     with app.transaction() as session:
         item = tracker.add_item(session, request_id, text, number=number)
-    click.echo(f"Added item {item.number} to request {request_id}.")
+    echo(f"Added item {item.number} to request {request_id}.")
 
 
 @cli.group("event")
@@ -213,10 +236,10 @@ def event_group() -> None:
 
 
 @event_group.command("add")
-@click.argument("request_id", type=int)
+@click.argument("request_id", type=ID)
 @click.argument("kind", metavar="KIND")
 @click.argument("on", metavar="DATE", type=DATE)
-@click.option("--note", help="What happened, in a few words.")
+@click.option("--note", type=TEXT, help="What happened, in a few words.")
 @pass_app
 def event_add(app: App, request_id: int, kind: str, on: date, note: str | None) -> None:
     """Record an event. KIND is one of: sent, received, acknowledged,
@@ -227,19 +250,19 @@ def event_add(app: App, request_id: int, kind: str, on: date, note: str | None) 
     with app.transaction() as session:
         result = tracker.add_event(session, request_id, kind, on, note=note, today=app.today)
     if result.event is None:
-        click.echo(f"Set the {kind} date of request {request_id} to {on.isoformat()}.")
+        echo(f"Set the {kind} date of request {request_id} to {on.isoformat()}.")
     else:
-        click.echo(f"Recorded event {result.event.id} ({result.event.kind}) on {on.isoformat()}.")
+        echo(f"Recorded event {result.event.id} ({result.event.kind}) on {on.isoformat()}.")
 
 
 @event_group.command("delete")
-@click.argument("event_id", type=int)
+@click.argument("event_id", type=ID)
 @pass_app
 def event_delete(app: App, event_id: int) -> None:
     """Delete an event recorded by mistake."""
     with app.transaction() as session:
         event = tracker.delete_event(session, event_id)
-    click.echo(f"Deleted event {event_id} ({event.kind}).")
+    echo(f"Deleted event {event_id} ({event.kind}).")
 
 
 @cli.group("db")
@@ -255,7 +278,7 @@ def db_upgrade(app: App, revision: str) -> None:
     engine = database.make_engine(app.db_url)
     try:
         database.upgrade(engine, revision)
-        click.echo(f"Database at revision {database.current_revision(engine)}.")
+        echo(f"Database at revision {database.current_revision(engine)}.")
     finally:
         engine.dispose()
 
@@ -271,4 +294,4 @@ def db_current(app: App) -> None:
         engine.dispose()
     head = database.head_revision()
     state = "up to date" if current == head else f"newest is {head}"
-    click.echo(f"{current or 'empty'} ({state}) — {app.db_url}")
+    echo(f"{current or 'empty'} ({state}) — {app.db_url}")
