@@ -20,6 +20,7 @@ from wobtrack.deadlines.status import (
     TrackedDeadline,
     derive_status,
 )
+from wobtrack.errors import InvalidInput
 from wobtrack.models import Authority, Decision, Event, Request, RequestItem
 
 #: Decisions that (also) answer the request; a decision on bezwaar is an event of its own.
@@ -128,10 +129,14 @@ def _with_future_decisions(
 
 
 def _derive(
-    facts: RequestFacts, today: date, assumption: ReceiptAssumption | None
+    facts: RequestFacts, today: date, assumption: ReceiptAssumption | None, request_id: int
 ) -> RequestStatus:
-    """``derive_status`` with the warnings about the request's data added."""
-    status = _with_future_decisions(derive_status(facts, today), facts, today)
+    """``derive_status`` with the warnings about the request's data added (a request whose
+    stored dates no deadline can be computed from is reported, see ``status_or_report``)."""
+    status = status_or_report(facts, today, request_id)
+    if status.state == DATES_OUT_OF_RANGE:
+        return status
+    status = _with_future_decisions(status, facts, today)
     return _with_assumption(status, assumption)
 
 
@@ -203,13 +208,38 @@ def request_facts(request: Request) -> RequestFacts:
     )
 
 
+#: The state of a request whose stored dates no deadline can be computed from (a date
+#: before 1980 or far in the future, stored before wobtrack checked dates at input).
+DATES_OUT_OF_RANGE = "dates_out_of_range"
+
+
+def status_or_report(facts: RequestFacts, today: date, request_id: int) -> RequestStatus:
+    """``derive_status``, except that a request with an impossible stored date is reported
+    (state ``dates_out_of_range``, no deadlines, a warning saying what to correct) instead
+    of failing every listing, reminder, draft and export of the whole database."""
+    try:
+        return derive_status(facts, today)
+    except (InvalidInput, OverflowError) as exc:
+        problem = str(exc) if isinstance(exc, InvalidInput) else "a date is out of range"
+        return RequestStatus(
+            state=DATES_OUT_OF_RANGE,
+            regime=facts.regime,
+            deadlines=(),
+            flags=(),
+            warnings=(
+                f"no deadlines computed: {problem}; correct the date with `wobtrack request "
+                f"edit {request_id}` or `wobtrack event delete`",
+            ),
+        )
+
+
 def request_status(request: Request, today: date) -> RequestStatus:
     """The request's state and the deadlines that apply on ``today``.
 
     A request with a sent date only is assumed received that day, with a warning
     (``assumed_receipt``).
     """
-    return _derive(request_facts(request), today, _receipt(request)[1])
+    return _derive(request_facts(request), today, _receipt(request)[1], request.id)
 
 
 @dataclass(frozen=True)
@@ -230,7 +260,7 @@ class RequestOverview:
 
     def status(self, today: date) -> RequestStatus:
         """The state and deadlines on ``today`` (as ``request_status`` of the same request)."""
-        return _derive(self.facts, today, self.receipt_assumption)
+        return _derive(self.facts, today, self.receipt_assumption, self.id)
 
 
 def load_overviews(session: Session) -> list[RequestOverview]:
@@ -379,5 +409,5 @@ def decision_term_as_of(request: Request, as_of: date) -> TrackedDeadline | None
         decisions=(),
         bezwaar_committee=facts.bezwaar_committee,
     )
-    status = derive_status(before, as_of)
+    status = status_or_report(before, as_of, request.id)
     return status.deadline("decision_extended_due") or status.deadline("decision_due")

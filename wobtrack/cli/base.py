@@ -36,7 +36,7 @@ def _param_name(param: click.Parameter | None) -> str:
         return "value"
     if isinstance(param, click.Option) and param.opts:
         return max(param.opts, key=len)
-    return (param.name or "value").upper()
+    return param.metavar or (param.name or "value").upper()
 
 
 class DateType(click.ParamType[date]):

@@ -1,0 +1,250 @@
+"""Validation at the edge (issue 11): ids, typed text, dates; old rows with absurd dates.
+
+Every case here was a traceback (or a whole-database failure) before: each test names it.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+from sqlalchemy import update
+from sqlalchemy.orm import Session
+
+from tests.conftest import Cli, row_counts
+from wobtrack import db as database
+from wobtrack.dates import check_plausible, far_from_today
+from wobtrack.errors import InvalidInput
+from wobtrack.models import Authority, Event, Request, RequestItem
+from wobtrack.safetext import check_text, strip_pdf_controls, strip_pdf_controls_deep
+
+#: Just past the largest id of each backend: SQLite INTEGER (2^63) and PostgreSQL (2^31).
+HUGE_IDS = ["9223372036854775808", "99999999999999999999", "2147483648"]
+
+
+def _request(run: Cli, *extra: str) -> None:
+    run("request", "add", "-a", "Gemeente Lindeburg", "-s", "Parkeren",
+        "--received", "2026-10-01", "--item", "de nota", *extra)  # fmt: skip
+
+
+# --------------------------------------------------------------------------- ids
+
+
+@pytest.mark.parametrize("huge", HUGE_IDS)
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["request", "show", "{id}"],
+        ["request", "edit", "{id}", "--subject", "x"],
+        ["request", "delete", "{id}", "--yes"],
+        ["item", "add", "{id}", "tekst"],
+        ["event", "add", "{id}", "suspended", "2026-10-05"],
+        ["event", "delete", "{id}"],
+        ["decision", "import", "{id}", "{letter}"],
+        ["outcome", "set", "{id}", "1", "granted"],
+        ["draft", "ingebrekestelling", "{id}"],
+        ["draft", "bezwaar", "{id}"],
+        ["draft", "bezwaar", "1", "--decision", "{id}"],
+    ],
+)
+def test_an_id_beyond_the_integer_range_is_one_line(
+    run: Cli, tmp_path: object, command: list[str], huge: str
+) -> None:
+    # Before: OverflowError (SQLite) or NumericValueOutOfRange (PostgreSQL) tracebacks.
+    _request(run)
+    letter = str(__import__("pathlib").Path(__file__).parents[1] / "samples/woo-besluit-2026.pdf")
+    args = [part.format(id=huge, letter=letter) for part in command]
+    run.fails(*args, message="is not an id: ids run from 1 to 2147483647")
+    assert row_counts(run.db_url, Request, RequestItem, Event) == {
+        "requests": 1,
+        "request_items": 1,
+        "events": 0,
+    }
+
+
+@pytest.mark.parametrize("bad", ["-1", "0", "1.5", "één", "0x10"])
+def test_an_id_must_be_a_positive_whole_number(run: Cli, bad: str) -> None:
+    run.fails("request", "show", "--", bad, message="REQUEST_ID")
+
+
+# --------------------------------------------------------------------------- typed text
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["-a", "A" * 301, "-s", "x"], "301 characters long; at most 300 fit"),
+        (["-a", "P", "-s", "x", "--reference", "K" * 201], "at most 200 fit"),
+        (["-a", "P", "-s", "x\x00y"], "control character U+0000 at position 2"),
+        (["-a", "P\x1b[2J", "-s", "x"], "control character U+001B"),
+        (["-a", "P", "-s", "x", "--notes", "a\nb\x07"], "U+0007 at line 2, column 2"),
+        (["-a", "P", "-s", "x", "--item", "\x9b31m"], "U+009B"),
+    ],
+)
+def test_typed_text_is_checked_before_anything_is_written(
+    run: Cli, args: list[str], message: str
+) -> None:
+    # Before: an over-long name was a DataError traceback on PostgreSQL; control characters
+    # were stored (NUL: a traceback on PostgreSQL) and later printed to the terminal.
+    run("request", "list")  # creates the database
+    run.fails("request", "add", *args, message=message)
+    assert row_counts(run.db_url, Authority, Request) == {"authorities": 0, "requests": 0}
+
+
+def test_item_and_event_text_is_checked(run: Cli) -> None:
+    _request(run)
+    run.fails("item", "add", "1", "tekst", "-n", "n" * 21, message="at most 20 fit")
+    run.fails("item", "add", "1", "a\x00b", message="U+0000")
+    run.fails("event", "add", "1", "note", "2026-10-02", "--note", "\x1b]0;x\x07", message="U+001B")
+    run.fails("request", "edit", "1", "--authority", "B" * 400, message="at most 300 fit")
+    run.fails("outcome", "set", "1", "1", "granted", "--note", "\x00", message="U+0000")
+    assert row_counts(run.db_url, RequestItem, Event) == {"request_items": 1, "events": 0}
+
+
+def test_longest_names_that_fit_are_stored(run: Cli) -> None:
+    run("request", "add", "-a", "A" * 300, "-s", "x\ttab", "--reference", "K" * 200,
+        "--notes", "line one\nline two", "--item", "99. " + "t" * 5000)  # fmt: skip
+    shown = json.loads(run("request", "show", "1", "--json").stdout)
+    assert (len(shown["authority"]), len(shown["reference"])) == (300, 200)
+    assert shown["items"][0]["number"] == "99"
+
+
+def test_items_file_with_control_characters(run: Cli, tmp_path: object) -> None:
+    from pathlib import Path
+
+    folder = Path(str(tmp_path))
+    bad = folder / "bad.txt"
+    bad.write_text("1. de nota\n2. de \x1b[31mbrief\n", encoding="utf-8")
+    run.fails("request", "add", "-a", "P", "-s", "x", "--items-file", str(bad),
+              message="U+001B at line 2, column 7")  # fmt: skip
+    # A page break copied from a PDF separates lines; it is not refused.
+    paged = folder / "paged.txt"
+    paged.write_text("1. de nota\f2. de brief\n", encoding="utf-8")
+    run("request", "add", "-a", "P", "-s", "x", "--items-file", str(paged))
+    shown = json.loads(run("request", "show", "1", "--json").stdout)
+    assert [item["text"] for item in shown["items"]] == ["de nota", "de brief"]
+
+
+def test_the_database_refusing_a_value_is_one_line(db_url: str) -> None:
+    """The safety net behind the checks: a DataError from a library call is one line."""
+    from wobtrack.cli.base import App
+    from wobtrack.errors import WobtrackError
+
+    app = App(db_url=db_url, today=date(2026, 11, 22))
+    try:
+        if database.make_engine(db_url).dialect.name != "postgresql":
+            pytest.skip("SQLite stores over-long text; PostgreSQL refuses it")
+
+        def add_long_name() -> None:
+            with app.transaction() as session:
+                session.add(Authority(name="A" * 400))
+                session.flush()
+
+        with pytest.raises(WobtrackError, match="the database refused a value"):
+            add_long_name()
+        with Session(app.engine()) as session:
+            assert session.query(Authority).count() == 0
+    finally:
+        app.close()
+
+
+def test_check_text_and_pdf_controls() -> None:
+    assert check_text("a\tb\nc\r\n", "x") == "a\tb\nc\r\n"
+    with pytest.raises(InvalidInput, match=r"x contains the control character U\+007F"):
+        check_text("a\x7f", "x")
+    assert strip_pdf_controls("no\x00tulen\x1b[31m\f") == "notulen[31m\f"
+    assert strip_pdf_controls_deep({"a\x00": ["b\x00", 1, None, ("c\x01",)]}) == {
+        "a": ["b", 1, None, ("c",)]
+    }
+
+
+# --------------------------------------------------------------------------- dates
+
+
+@pytest.mark.parametrize("day", ["0001-01-01", "1979-12-31", "2100-01-01", "9999-12-31"])
+def test_absurd_dates_are_refused_at_input(run: Cli, day: str) -> None:
+    message = "is not plausible: wobtrack accepts dates from 1980-01-01 to 2099-12-31"
+    run("request", "list")  # creates the database
+    run.fails("request", "add", "-a", "P", "-s", "x", "--sent", day, message=message)
+    _request(run)
+    run.fails("event", "add", "1", "suspended", day, message=message)
+    run.fails("request", "edit", "1", "--received", day, message=message)
+    assert row_counts(run.db_url, Request, Event) == {"requests": 1, "events": 0}
+
+
+def test_a_date_far_from_today_is_accepted_with_a_warning(run: Cli) -> None:
+    result = run("request", "add", "-a", "P", "-s", "x", "--received", "2028-01-05")
+    assert "Warning: --received 2028-01-05 is more than a year after today" in result.stderr
+    result = run("event", "add", "1", "suspended", "2001-03-01")
+    assert "Warning: DATE 2001-03-01 is more than 15 years before today" in result.stderr
+    quiet = run("request", "add", "-a", "P", "-s", "x", "--received", "2026-11-01")
+    assert quiet.stderr == ""
+
+
+@pytest.mark.parametrize(
+    ("day", "warned"),
+    [
+        (date(2027, 11, 23), False),  # 366 days ahead
+        (date(2027, 11, 24), True),
+        (date(2011, 11, 22), False),  # exactly 15 years back
+        (date(2011, 11, 21), True),
+    ],
+)
+def test_far_from_today_boundaries(day: date, warned: bool) -> None:
+    assert (far_from_today(day, date(2026, 11, 22)) is not None) is warned
+    assert far_from_today(date(2000, 1, 1), date(2024, 2, 29)) is not None  # leap day today
+
+
+def test_check_plausible_boundaries() -> None:
+    check_plausible(date(1980, 1, 1))
+    check_plausible(date(2099, 12, 31))
+    with pytest.raises(InvalidInput, match="received 1979-12-31 is not plausible"):
+        check_plausible(date(1979, 12, 31), "received")
+
+
+def _store_dates(db_url: str, received: date, event_date: date) -> None:
+    engine = database.make_engine(db_url)
+    try:
+        with Session(engine) as session, session.begin():
+            session.execute(update(Request).where(Request.id == 2).values(received_on=received))
+            session.execute(
+                update(Event).where(Event.request_id == 3).values(event_date=event_date)
+            )
+    finally:
+        engine.dispose()
+
+
+@pytest.mark.parametrize(
+    ("received", "event_date"),
+    [(date(1, 1, 1), date(9999, 12, 31)), (date(1979, 1, 5), date(1, 1, 1))],
+)
+def test_rows_with_absurd_dates_are_reported_not_fatal(
+    run: Cli, received: date, event_date: date, tmp_path: object
+) -> None:
+    # Before: one such row (stored by an older wobtrack, or by hand) made request list,
+    # remind, deadlines, summary, drafts and export fail for the whole database.
+    for subject in ("goed", "oud", "verdaagd"):
+        run("request", "add", "-a", "P", "-s", subject, "--received", "2026-10-01")
+    run("event", "add", "3", "extended", "2026-10-20")
+    _store_dates(run.db_url, received, event_date)
+    listed = json.loads(run("request", "list", "--json").stdout)
+    assert [row["state"] for row in listed][:2] == ["overdue", "dates_out_of_range"]
+    assert "dates_out_of_range" in run("request", "list").stdout
+    shown = run("request", "show", "2").stdout
+    assert "State: dates_out_of_range" in shown
+    assert "correct the date with `wobtrack request edit 2`" in shown
+    reminded = run("remind").stdout
+    assert "#1 goed" in reminded
+    assert "#2" not in reminded
+    run("deadlines")
+    run("summary")
+    run("review")
+    run("remind", "--ics", str(__import__("pathlib").Path(str(tmp_path)) / "w.ics"))
+    exported = json.loads(run("export").stdout)
+    assert len(exported["requests"]) == 3
+    run("draft", "ingebrekestelling", "1")
+    # The request can be put right.
+    run("request", "edit", "2", "--received", "2026-10-01")
+    fixed = json.loads(run("request", "show", "2", "--json").stdout)
+    assert fixed["state"] == "overdue"
