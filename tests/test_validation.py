@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from pathlib import Path
 
 import pytest
 from sqlalchemy import update
@@ -18,6 +19,8 @@ from wobtrack.dates import check_plausible, far_from_today
 from wobtrack.errors import InvalidInput
 from wobtrack.models import Authority, Event, Request, RequestItem
 from wobtrack.safetext import check_text, strip_pdf_controls, strip_pdf_controls_deep
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 
 #: Just past the largest id of each backend: SQLite INTEGER (2^63) and PostgreSQL (2^31).
 HUGE_IDS = ["9223372036854775808", "99999999999999999999", "2147483648"]
@@ -49,11 +52,11 @@ def _request(run: Cli, *extra: str) -> None:
     ],
 )
 def test_an_id_beyond_the_integer_range_is_one_line(
-    run: Cli, tmp_path: object, command: list[str], huge: str
+    run: Cli, command: list[str], huge: str
 ) -> None:
     # Before: OverflowError (SQLite) or NumericValueOutOfRange (PostgreSQL) tracebacks.
     _request(run)
-    letter = str(__import__("pathlib").Path(__file__).parents[1] / "samples/woo-besluit-2026.pdf")
+    letter = str(SAMPLES / "woo-besluit-2026.pdf")
     args = [part.format(id=huge, letter=letter) for part in command]
     run.fails(*args, message="is not an id: ids run from 1 to 2147483647")
     assert row_counts(run.db_url, Request, RequestItem, Event) == {
@@ -110,10 +113,8 @@ def test_longest_names_that_fit_are_stored(run: Cli) -> None:
     assert shown["items"][0]["number"] == "99"
 
 
-def test_items_file_with_control_characters(run: Cli, tmp_path: object) -> None:
-    from pathlib import Path
-
-    folder = Path(str(tmp_path))
+def test_items_file_with_control_characters(run: Cli, tmp_path: Path) -> None:
+    folder = tmp_path
     bad = folder / "bad.txt"
     bad.write_text("1. de nota\n2. de \x1b[31mbrief\n", encoding="utf-8")
     run.fails("request", "add", "-a", "P", "-s", "x", "--items-file", str(bad),
@@ -220,7 +221,7 @@ def _store_dates(db_url: str, received: date, event_date: date) -> None:
     [(date(1, 1, 1), date(9999, 12, 31)), (date(1979, 1, 5), date(1, 1, 1))],
 )
 def test_rows_with_absurd_dates_are_reported_not_fatal(
-    run: Cli, received: date, event_date: date, tmp_path: object
+    run: Cli, received: date, event_date: date, tmp_path: Path
 ) -> None:
     # Before: one such row (stored by an older wobtrack, or by hand) made request list,
     # remind, deadlines, summary, drafts and export fail for the whole database.
@@ -240,7 +241,7 @@ def test_rows_with_absurd_dates_are_reported_not_fatal(
     run("deadlines")
     run("summary")
     run("review")
-    run("remind", "--ics", str(__import__("pathlib").Path(str(tmp_path)) / "w.ics"))
+    run("remind", "--ics", str(tmp_path / "w.ics"))
     exported = json.loads(run("export").stdout)
     assert len(exported["requests"]) == 3
     run("draft", "ingebrekestelling", "1")
@@ -248,3 +249,111 @@ def test_rows_with_absurd_dates_are_reported_not_fatal(
     run("request", "edit", "2", "--received", "2026-10-01")
     fixed = json.loads(run("request", "show", "2", "--json").stdout)
     assert fixed["state"] == "overdue"
+
+
+# --------------------------------------------------------------------------- PDF text
+
+
+def control_text_pdf(lines: list[str], path: Path) -> Path:
+    """A PDF whose text layer holds ``lines`` byte for byte, control characters included.
+
+    fpdf drops control characters, so this writes the PDF itself: Helvetica with a ToUnicode
+    map that sends every code to the same code point, so NUL extracts as U+0000.
+    """
+
+    def literal(line: str) -> str:
+        return "".join(
+            f"\\{byte:03o}" if byte < 32 or byte > 126 or chr(byte) in "()\\" else chr(byte)
+            for byte in line.encode("latin-1", "replace")
+        )
+
+    pages = [lines[i : i + 50] for i in range(0, len(lines), 50)]
+    font = 4 + 2 * len(pages)
+    kids = " ".join(f"{4 + 2 * i} 0 R" for i in range(len(pages)))
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        f"<< /Type /Pages /Kids [{kids}] /Count {len(pages)} >>".encode(),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding "
+        b"/ToUnicode %d 0 R >>" % font,
+    ]
+    for i, page in enumerate(pages):
+        body = "\n".join(["BT /F1 10 Tf 12 TL 50 800 Td", *(f"({literal(x)}) Tj T*" for x in page)])
+        stream = (body + "\nET").encode("latin-1")
+        objects.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+            b"/Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R >>" % (5 + 2 * i)
+        )
+        objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream))
+    cmap = (
+        b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Id def "
+        b"1 begincodespacerange <00> <FF> endcodespacerange 1 beginbfrange <00> <7F> <0000> "
+        b"endbfrange endcmap CMapName currentdict /CMap defineresource pop end end"
+    )
+    objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(cmap), cmap))
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    path.write_bytes(bytes(out))
+    return path
+
+
+def _hostile_letter(tmp_path: Path) -> Path:
+    """The Woo sample letter with NUL and terminal escapes in its kenmerk, an extra item
+    and the bezwaar address."""
+    text = (SAMPLES / "woo-besluit-2026.txt").read_text(encoding="utf-8").replace("\f", "")
+    text = (
+        text.replace("Z/26/004512", "Z/26/00\x004512")
+        .replace(
+            "8. een overzicht",
+            "8. een overzicht\n9. de no\x00tulen \x1b]0;pwned\x07van het overleg",
+        )
+        .replace(
+            "Postbus 300, 6660 AH Lindeburg. Vermeld", "Postbus\x00 300, 6660 AH Lindeburg. Vermeld"
+        )
+        .replace("openbaar", "open\x1b[2Jbaar")
+    )
+    return control_text_pdf(text.splitlines(), tmp_path / "hostile.pdf")
+
+
+def test_nul_and_escapes_in_pdf_text_are_not_stored(
+    run: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Before: PostgreSQL refused the NUL ("A string literal cannot contain NUL") with a
+    # traceback; SQLite stored it, and `request show` sent the escapes to the terminal.
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    letter = _hostile_letter(tmp_path)
+    items = str(SAMPLES / "woo-verzoek-2026.txt")
+    run("request", "add", "-a", "Gemeente Lindeburg", "-s", "Parkeren",
+        "--received", "2026-01-12", "--items-file", items)  # fmt: skip
+    imported = run("decision", "import", "1", str(letter))
+    assert "\x1b" not in imported.stdout
+    assert "Item 9 is in the letter but was not logged" in imported.stdout
+    shown = json.loads(run("request", "show", "1", "--json").stdout)
+    assert shown["decisions"][0]["reference"] == "Z/26/004512"
+    assert shown["items"][8]["text"].startswith("de notulen ")
+    exported = run("export").stdout
+    assert "\\u0000" not in exported
+    assert "\\u001b" not in exported
+    for command in (["request", "show", "1"], ["review"], ["summary"]):
+        assert "\x1b" not in run(*command).stdout
+
+
+def test_parse_output_carries_no_escape_sequences(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from wobtrack.cli import cli
+
+    letter = _hostile_letter(tmp_path)
+    result = CliRunner().invoke(cli, ["parse", "--no-cache", str(letter)])
+    assert result.exit_code == 0, result.output
+    assert "Z/26/004512" in result.stdout
+    assert not any(ch in result.stdout for ch in "\x00\x07\x1b")

@@ -28,6 +28,7 @@ from wobtrack.models import (
     Request,
     RequestItem,
 )
+from wobtrack.safetext import strip_pdf_controls_deep
 from wobtrack.tracker import add_item, get_request, list_requests, lock_request
 from wobtrack.vocab import DECISION_KINDS, OUTCOMES
 
@@ -195,6 +196,9 @@ def import_parsed_decision(
     existing = _stored(session, request_id, sha256)
     if existing is not None:
         return ImportResult(existing, created=False)
+    # A PDF's text may hold NUL (which PostgreSQL cannot store) and other control
+    # characters: none of them is part of the letter, so none is stored.
+    parsed = strip_pdf_controls_deep(parsed)
     return _store(
         session, request, parsed, Path(file_name), sha256, kind, sent, parser_version, today=today
     )
