@@ -357,3 +357,96 @@ def test_parse_output_carries_no_escape_sequences(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "Z/26/004512" in result.stdout
     assert not any(ch in result.stdout for ch in "\x00\x07\x1b")
+
+
+# --------------------------------------------------------------------------- --db
+
+
+def _db_fails(db: str, *args: str, message: str) -> None:
+    from click.testing import CliRunner
+
+    from wobtrack.cli import cli
+
+    result = CliRunner().invoke(cli, ["--db", db, "--today", "2026-11-22", *args])
+    assert result.exit_code != 0
+    assert result.stderr.startswith("Error: "), result.output
+    assert message in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert not isinstance(result.exception, Exception) or isinstance(
+        result.exception, SystemExit
+    ), result.exception
+
+
+def test_a_file_that_is_not_a_database(tmp_path: Path) -> None:
+    text = tmp_path / "notes.txt"
+    text.write_text("boodschappen: melk, brood\n" * 200, encoding="utf-8")
+    _db_fails(str(text), "request", "list", message="is not a usable wobtrack database")
+    assert text.read_text(encoding="utf-8").startswith("boodschappen")  # left alone
+
+
+def test_a_truncated_database(tmp_path: Path) -> None:
+    whole = tmp_path / "whole.db"
+    run = Cli(str(whole))
+    items = tmp_path / "items.txt"
+    items.write_text("".join(f"{n}. stuk {n} met wat tekst\n" for n in range(1, 400)))
+    run("request", "add", "-a", "P", "-s", "x", "--items-file", str(items))
+    import sqlite3
+
+    connection = sqlite3.connect(whole, isolation_level=None)
+    connection.execute("PRAGMA journal_mode=DELETE")  # everything into the one file
+    connection.close()
+    data = whole.read_bytes()
+    for size in (100, 4096, len(data) // 2):
+        cut = tmp_path / f"cut{size}.db"
+        cut.write_bytes(data[:size])
+        _db_fails(str(cut), "request", "show", "1", message="database")
+
+
+@pytest.mark.parametrize(
+    ("db", "message"),
+    [
+        (
+            "postgres://wob:geheim@localhost/wobtrack",
+            "write postgresql+psycopg://wob:***@localhost/wobtrack",
+        ),
+        ("postgres+psycopg2://localhost/w", "write postgresql+psycopg://localhost/w"),
+        ("foo://bar", "unsupported database type 'foo'"),
+        ("mysql://u@h/db", "unsupported database type 'mysql'"),
+        ("postgresql+nodriver://u@h/db", "cannot use postgresql+nodriver: no such driver"),
+        ("/dev/null", "is not a regular file"),
+    ],
+)
+def test_urls_and_paths_wobtrack_cannot_use(db: str, message: str) -> None:
+    _db_fails(db, "request", "list", message=message)
+
+
+def test_a_fifo_is_not_a_database(tmp_path: Path) -> None:
+    import os
+
+    fifo = tmp_path / "fifo.db"
+    os.mkfifo(fifo)
+    _db_fails(str(fifo), "request", "list", message="is not a regular file")
+
+
+def test_a_database_made_by_a_newer_wobtrack(run: Cli, db_url: str) -> None:
+    from sqlalchemy import text
+
+    run("request", "add", "-a", "P", "-s", "x")
+    engine = database.make_engine(db_url)
+    try:
+        with engine.begin() as connection:
+            connection.execute(text("UPDATE alembic_version SET version_num = 'f00d0099'"))
+    finally:
+        engine.dispose()
+    message = "has schema revision 'f00d0099', which this wobtrack does not know"
+    _db_fails(db_url, "request", "list", message=message)
+    _db_fails(db_url, "db", "upgrade", message=message)
+    current = run("db", "current")
+    assert "made by a newer wobtrack" in current.stdout
+
+
+def test_db_upgrade_to_a_revision_that_does_not_exist(run: Cli) -> None:
+    run("request", "list")
+    _db_fails(run.db_url, "db", "upgrade", "--revision", "bogus",
+              message="cannot upgrade to revision 'bogus'")  # fmt: skip
+    assert database.head_revision() in run("db", "current").stdout

@@ -13,7 +13,9 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import NoSuchModuleError
 
+from wobtrack.dburl import EXAMPLE_URLS, check_url
 from wobtrack.dburl import database_url as database_url  # re-exported (migrations/env.py)
 from wobtrack.dburl import default_database_path as default_database_path
 from wobtrack.errors import WobtrackError
@@ -36,10 +38,15 @@ READ_ONLY = "wobtrack_read_only"
 def make_engine(url: str, **kwargs: Any) -> Engine:
     """Create an engine; SQLite gets foreign keys, WAL, a busy timeout and BEGIN IMMEDIATE
     for writing transactions (``reading(engine)`` for the others)."""
+    check_url(url)
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
         try:
             return create_engine(url, **kwargs)
+        except NoSuchModuleError:
+            raise WobtrackError(
+                f"cannot use {parsed.drivername}: no such driver; use {EXAMPLE_URLS}"
+            ) from None
         except ModuleNotFoundError as exc:
             raise WobtrackError(
                 f"cannot use {parsed.drivername}: {exc.name} is not installed "
@@ -104,29 +111,99 @@ def head_revision() -> str | None:
     return ScriptDirectory.from_config(alembic_config()).get_current_head()
 
 
-def current_revision(engine: Engine) -> str | None:
-    """The revision the database is at (None for an empty database)."""
-    from alembic.runtime.migration import MigrationContext
+def _shown(engine: Engine) -> str:
+    return engine.url.render_as_string(hide_password=True)
 
-    # A reader: every command asks this first, and must not wait for another's write lock.
-    with reading(engine).connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
+
+def _read_revision(engine: Engine) -> str | None:
+    """The database's revision; OperationalError (cannot open, locked) is left to the caller,
+    a file that is not a (whole) database is a WobtrackError."""
+    from alembic.runtime.migration import MigrationContext
+    from sqlalchemy.exc import DatabaseError, OperationalError
+
+    try:
+        # A reader: every command asks this first, and must not wait for another's write lock.
+        with reading(engine).connect() as connection:
+            return MigrationContext.configure(connection).get_current_revision()
+    except OperationalError:
+        raise
+    except DatabaseError as exc:  # SQLite: "file is not a database", "...malformed"
+        raise WobtrackError(
+            f"{_shown(engine)} is not a usable wobtrack database ({exc.orig}): give another "
+            "--db, or restore it from a backup"
+        ) from None
+
+
+def current_revision(engine: Engine) -> str | None:
+    """The revision the database is at (None for an empty database).
+
+    A file that is not a database, a damaged one or a server that cannot be reached is a
+    WobtrackError with one line.
+    """
+    from sqlalchemy.exc import OperationalError
+
+    try:
+        return _read_revision(engine)
+    except OperationalError as exc:
+        detail = " ".join(str(exc.orig).split())
+        raise WobtrackError(f"cannot open the database {_shown(engine)}: {detail}") from None
+
+
+def is_known_revision(revision: str) -> bool:
+    """Whether ``revision`` is one of the schema revisions shipped with this wobtrack."""
+    from alembic.script import ScriptDirectory
+    from alembic.util import CommandError
+
+    try:
+        return ScriptDirectory.from_config(alembic_config()).get_revision(revision) is not None
+    except CommandError:
+        return False
+
+
+def known_revisions() -> list[str]:
+    """The shipped revisions, oldest first."""
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(alembic_config())
+    return [rev.revision for rev in reversed(list(script.walk_revisions()))]
+
+
+def _check_known(engine: Engine) -> None:
+    """Refuse a database whose revision this wobtrack does not know (a newer wobtrack's)."""
+    current = current_revision(engine)
+    if current is not None and not is_known_revision(current):
+        raise WobtrackError(
+            f"the database {_shown(engine)} has schema revision {current!r}, which this "
+            "wobtrack does not know: it was made by a newer wobtrack; upgrade wobtrack "
+            "(pip install -U wobtrack)"
+        )
+
+
+def _migrate(engine: Engine, revision: str, direction: str) -> None:
+    from alembic import command
+    from alembic.util import CommandError
+
+    _check_known(engine)
+    run = command.upgrade if direction == "upgrade" else command.downgrade
+    with engine.connect() as connection:
+        try:
+            run(alembic_config(engine, connection), revision)
+        except CommandError as exc:  # an unknown or unreachable target revision
+            detail = " ".join(str(exc).split())
+            raise WobtrackError(
+                f"cannot {direction} to revision {revision!r}: {detail}; use head or one of "
+                f"{', '.join(known_revisions())}"
+            ) from None
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
     """Migrate the database to ``revision`` (default: the newest)."""
-    from alembic import command
-
-    with engine.connect() as connection:
-        command.upgrade(alembic_config(engine, connection), revision)
+    _migrate(engine, revision, "upgrade")
 
 
 def downgrade(engine: Engine, revision: str) -> None:
     """Migrate the database down to ``revision``."""
-    from alembic import command
-
-    with engine.connect() as connection:
-        command.downgrade(alembic_config(engine, connection), revision)
+    _migrate(engine, revision, "downgrade")
 
 
 def ensure_schema(engine: Engine) -> None:
@@ -135,22 +212,21 @@ def ensure_schema(engine: Engine) -> None:
     Two processes may start on a new database at once (cron and a user): on PostgreSQL the
     migrations hold an advisory lock (migrations/env.py); on SQLite the creation is done
     under a lock file beside the database, and the loser of the race finds it made.
+    A database made by a newer wobtrack (a revision this one does not know) is refused.
     """
     from sqlalchemy.exc import OperationalError
 
     try:
-        current = current_revision(engine)
+        current = _read_revision(engine)
     except OperationalError as exc:
         if not _sqlite_file(engine):
-            raise WobtrackError(f"cannot open the database {engine.url!r}: {exc.orig}") from None
+            detail = " ".join(str(exc.orig).split())
+            raise WobtrackError(f"cannot open the database {_shown(engine)}: {detail}") from None
         current = None  # another process may be creating it right now: look again below
     if current == head_revision():
         return
     with _schema_lock(engine):
-        try:
-            current = current_revision(engine)
-        except OperationalError as exc:
-            raise WobtrackError(f"cannot open the database {engine.url!r}: {exc.orig}") from None
+        current = current_revision(engine)
         if current != head_revision():
             upgrade(engine)
 

@@ -26,15 +26,38 @@ def database_url(path_or_url: str | None) -> str:
         path.parent.mkdir(parents=True, exist_ok=True)
         return f"sqlite:///{path}"
     if "://" in path_or_url:
-        from sqlalchemy.engine import make_url
-        from sqlalchemy.exc import ArgumentError
-
-        try:
-            make_url(path_or_url)
-        except ArgumentError:
-            raise WobtrackError(f"invalid database URL {path_or_url!r}") from None
+        check_url(path_or_url)
         return path_or_url
     path = Path(path_or_url).expanduser()
     if path.is_dir():
         raise WobtrackError(f"--db {path_or_url!r} is a directory; give a file name")
+    if path.exists() and not path.is_file():
+        raise WobtrackError(f"--db {path_or_url!r} is not a regular file; give a database file")
     return f"sqlite:///{path.resolve()}"
+
+
+#: The database backends wobtrack is built and tested for.
+SUPPORTED_BACKENDS = ("sqlite", "postgresql")
+EXAMPLE_URLS = "a file path (SQLite) or postgresql+psycopg://USER@HOST/DATABASE"
+
+
+def check_url(url: str) -> None:
+    """Raise WobtrackError (one line, with the fix) for a URL wobtrack cannot use."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise WobtrackError(f"invalid database URL {url!r}: use {EXAMPLE_URLS}") from None
+    if parsed.drivername.split("+")[0] == "postgres":
+        fixed = "postgresql+psycopg" + url[len(parsed.drivername) :]
+        raise WobtrackError(
+            f"'{parsed.drivername}://' is not a database type SQLAlchemy knows: "
+            f"write {make_url(fixed).render_as_string(hide_password=True)}"
+        )
+    if parsed.get_backend_name() not in SUPPORTED_BACKENDS:
+        raise WobtrackError(
+            f"unsupported database type {parsed.drivername!r} in "
+            f"{parsed.render_as_string(hide_password=True)!r}: use {EXAMPLE_URLS}"
+        )

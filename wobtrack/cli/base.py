@@ -177,7 +177,7 @@ class App:
         ``write=False`` for commands that only read: on SQLite they take no write lock, so
         they run while another process writes (and fail if they try to write).
         """
-        from sqlalchemy.exc import DataError
+        from sqlalchemy.exc import DatabaseError, DataError
         from sqlalchemy.orm import Session
 
         from wobtrack.db import reading
@@ -192,6 +192,13 @@ class App:
             detail = str(exc.orig).strip().splitlines()[0] if exc.orig is not None else str(exc)
             raise WobtrackError(
                 f"the database refused a value (nothing was saved): {detail}"
+            ) from None
+        except DatabaseError as exc:
+            if type(exc) is not DatabaseError:  # integrity, locking: not damage
+                raise
+            # SQLite finds some damage only when it reads the damaged page.
+            raise WobtrackError(
+                f"the database is damaged ({exc.orig}): restore it from a backup"
             ) from None
 
     def close(self) -> None:

@@ -293,5 +293,8 @@ def db_current(app: App) -> None:
     finally:
         engine.dispose()
     head = database.head_revision()
-    state = "up to date" if current == head else f"newest is {head}"
+    if current is not None and not database.is_known_revision(current):
+        state = f"made by a newer wobtrack; this one knows up to {head}"
+    else:
+        state = "up to date" if current == head else f"newest is {head}"
     echo(f"{current or 'empty'} ({state}) — {app.db_url}")
