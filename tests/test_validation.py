@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import update
@@ -450,3 +451,82 @@ def test_db_upgrade_to_a_revision_that_does_not_exist(run: Cli) -> None:
     _db_fails(run.db_url, "db", "upgrade", "--revision", "bogus",
               message="cannot upgrade to revision 'bogus'")  # fmt: skip
     assert database.head_revision() in run("db", "current").stdout
+
+
+# --------------------------------------------------------------------------- import-json
+
+
+def _export_of_one_decision(run: Cli, tmp_path: Path) -> dict[str, Any]:
+    monkey = tmp_path / "cache"
+    monkey.mkdir()
+    items = str(SAMPLES / "woo-verzoek-2026.txt")
+    run("request", "add", "-a", "Gemeente Lindeburg", "-s", "Parkeren",
+        "--received", "2026-01-12", "--items-file", items)  # fmt: skip
+    run("decision", "import", "1", str(SAMPLES / "woo-besluit-2026.pdf"), "--no-cache")
+    run("outcome", "set", "1", "3", "partly_granted", "-g", "5.1.2e")
+    document: dict[str, Any] = json.loads(run("export").stdout)
+    return document
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "message"),
+    [
+        (("item_outcomes", 2, "outcomes"), 5, "item_outcomes[2].outcomes: expected a list, got 5"),
+        (("item_outcomes", 0, "outcomes"), ["granted", 7], "item_outcomes[0].outcomes[1]: "),
+        (
+            ("item_outcomes", 0, "outcomes"),
+            ["bogus"],
+            "item_outcomes[0].outcomes[0]: 'bogus' is not one of",
+        ),
+        (("item_outcomes", 1, "grounds"), "5.1.2e", "item_outcomes[1].grounds: expected a list"),
+        (
+            ("item_outcomes", 0, "references"),
+            [{"kind": "url"}],
+            "item_outcomes[0].references[0]: no 'value'",
+        ),
+        (
+            ("item_outcomes", 0, "evidence"),
+            [{"page": "1", "text": "x"}],
+            "item_outcomes[0].evidence[0].page: expected a whole number",
+        ),
+        (("item_outcomes", 0, "flags"), {"a": 1}, "item_outcomes[0].flags: expected a list"),
+        (("decisions", 0, "parsed"), [1, 2], "decisions[0].parsed: expected an object"),
+        (("decisions", 0, "warnings"), [None], "decisions[0].warnings[0]: expected text"),
+        (("outcome_corrections", 0, "outcomes"), "granted", "outcome_corrections[0].outcomes"),
+        (("events", 0, "kind"), "party", "events[0].kind: 'party' is not one of sent"),
+        (("requests", 0, "received_on"), "1979-05-01", "requests[0].received_on: the date"),
+        (
+            ("requests", 0, "sent_on"),
+            "9999-12-31",
+            "requests[0].sent_on: the date 9999-12-31 is not plausible",
+        ),
+        (("requests", 0, "id"), 2**31, "requests[0].id: 2147483648 is out of range"),
+        (("items", 0, "position"), -(2**40), "items[0].position: -1099511627776 is out of"),
+        (("requests", 0, "subject"), "a\x00b", "requests[0].subject: contains a NUL"),
+    ],
+)
+def test_import_json_checks_every_value_before_writing(
+    run: Cli,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    path: tuple[str, int, str],
+    value: Any,
+    message: str,
+) -> None:
+    # Before: `outcomes: 5` (and the others) were stored, and then review, summary and
+    # request show failed with tracebacks.
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    document = _export_of_one_decision(run, tmp_path)
+    table, index, column = path
+    document[table][index][column] = value
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(document), encoding="utf-8")
+    fresh = Cli(f"sqlite:///{tmp_path / 'fresh.db'}")
+    fresh.fails("import-json", str(bad), message=f"invalid export: {message}")
+    assert not (tmp_path / "fresh.db").exists()  # nothing written, not even a database
+    # The same document unchanged imports, and reads back (on this test's backend too).
+    document[table][index][column] = json.loads(run("export").stdout)[table][index][column]
+    good = tmp_path / "good.json"
+    good.write_text(json.dumps(document), encoding="utf-8")
+    fresh("import-json", str(good))
+    fresh("review")

@@ -36,9 +36,11 @@ from sqlalchemy import (
 from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
 
+from wobtrack.dates import check_plausible
 from wobtrack.errors import InvalidInput, WobtrackError
 from wobtrack.models import Base
 from wobtrack.overview import load_overviews
+from wobtrack.vocab import DECISION_KINDS, EVENT_KINDS, OUTCOMES, REGIMES
 
 FORMAT: Final = "wobtrack-export"
 VERSION: Final = 1
@@ -266,6 +268,16 @@ def _bad(where: str, problem: str) -> InvalidInput:
     return InvalidInput(f"invalid export: {where}: {problem}")
 
 
+#: The range of an INTEGER column on every backend (PostgreSQL's is 32 bits).
+INT_MIN: Final = -(2**31)
+INT_MAX: Final = 2**31 - 1
+
+
+def _shown(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
 def _python_value(column: Column[Any], kind: str, value: Any, where: str) -> Any:
     if value is None:
         if not column.nullable or column.primary_key:
@@ -273,18 +285,26 @@ def _python_value(column: Column[Any], kind: str, value: Any, where: str) -> Any
         return None
     if kind == "int":
         if not isinstance(value, int) or isinstance(value, bool):
-            raise _bad(where, f"expected a whole number, got {value!r}")
+            raise _bad(where, f"expected a whole number, got {_shown(value)}")
+        lowest = 1 if column.primary_key or column.foreign_keys else INT_MIN
+        if not lowest <= value <= INT_MAX:
+            raise _bad(where, f"{value} is out of range ({lowest} to {INT_MAX})")
         return value
     if kind == "bool":
         if not isinstance(value, bool):
-            raise _bad(where, f"expected true or false, got {value!r}")
+            raise _bad(where, f"expected true or false, got {_shown(value)}")
         return value
     if kind == "str":
         if not isinstance(value, str):
-            raise _bad(where, f"expected text, got {value!r}")
+            raise _bad(where, f"expected text, got {_shown(value)}")
         length = getattr(column.type, "length", None)
         if length is not None and len(value) > length:
             raise _bad(where, f"longer than {length} characters")
+        if "\x00" in value:  # PostgreSQL cannot store it; no wobtrack writes it
+            raise _bad(where, "contains a NUL character")
+        allowed = _TEXT_VOCABULARIES.get((column.table.name, column.name))
+        if allowed is not None and value not in allowed:
+            raise _bad(where, f"{_shown(value)} is not one of {', '.join(allowed)}")
         return value
     if kind == "date":
         try:
@@ -293,14 +313,82 @@ def _python_value(column: Column[Any], kind: str, value: Any, where: str) -> Any
             day = None
         # Only the canonical YYYY-MM-DD form, which is what an export writes.
         if day is None or day.isoformat() != value:
-            raise _bad(where, f"expected a YYYY-MM-DD date, got {value!r}")
+            raise _bad(where, f"expected a YYYY-MM-DD date, got {_shown(value)}")
+        try:
+            check_plausible(day, "the date")
+        except InvalidInput as exc:
+            raise _bad(where, str(exc)) from None
         return day
     if kind == "datetime":
         try:
             return _utc(datetime.fromisoformat(value))
         except (TypeError, ValueError):
-            raise _bad(where, f"expected an ISO date and time, got {value!r}") from None
-    return value  # json: any JSON value
+            raise _bad(where, f"expected an ISO date and time, got {_shown(value)}") from None
+    shape = JSON_SHAPES.get((column.table.name, column.name))
+    if shape is not None:
+        _check_shape(value, shape, where)
+    return value
+
+
+# The shapes of the json columns, as docs/export-format.md describes them. A value of
+# another shape would be stored and then break every command that reads it.
+_TEXT_LIST: Final = ("list", "text")
+#: A JSON shape: "text", "int", "object" (any object), ("list", shape), ("one of", values),
+#: or ("record", {key: shape}) for an object that must have those keys (others allowed);
+#: ("or null", shape) also allows null.
+JSON_SHAPES: Final[dict[tuple[str, str], Any]] = {
+    ("decisions", "parsed"): "object",
+    ("decisions", "warnings"): _TEXT_LIST,
+    ("item_outcomes", "outcomes"): ("list", ("one of", OUTCOMES)),
+    ("item_outcomes", "grounds"): _TEXT_LIST,
+    ("item_outcomes", "refers_to"): _TEXT_LIST,
+    ("item_outcomes", "references"): ("list", ("record", {"kind": "text", "value": "text"})),
+    ("item_outcomes", "evidence"): (
+        "list",
+        ("record", {"page": ("or null", "int"), "text": "text"}),
+    ),
+    ("item_outcomes", "flags"): _TEXT_LIST,
+    ("outcome_corrections", "outcomes"): ("list", ("one of", OUTCOMES)),
+    ("outcome_corrections", "grounds"): _TEXT_LIST,
+}
+
+#: Text columns whose values come from a vocabulary (``wobtrack.vocab``).
+_TEXT_VOCABULARIES: Final[dict[tuple[str, str], tuple[str, ...]]] = {
+    ("events", "kind"): EVENT_KINDS,
+    ("requests", "regime"): REGIMES,
+    ("decisions", "kind"): DECISION_KINDS,
+}
+
+
+def _check_shape(value: Any, shape: Any, where: str) -> None:
+    """Raise InvalidInput naming the path (``item_outcomes[3].outcomes[0]``) of a bad value."""
+    if shape == "text":
+        if not isinstance(value, str):
+            raise _bad(where, f"expected text, got {_shown(value)}")
+    elif shape == "int":
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise _bad(where, f"expected a whole number, got {_shown(value)}")
+    elif shape == "object":
+        if not isinstance(value, dict):
+            raise _bad(where, f"expected an object, got {_shown(value)}")
+    elif shape[0] == "or null":
+        if value is not None:
+            _check_shape(value, shape[1], where)
+    elif shape[0] == "list":
+        if not isinstance(value, list):
+            raise _bad(where, f"expected a list, got {_shown(value)}")
+        for index, element in enumerate(value):
+            _check_shape(element, shape[1], f"{where}[{index}]")
+    elif shape[0] == "one of":
+        if value not in shape[1]:
+            raise _bad(where, f"{_shown(value)} is not one of {', '.join(shape[1])}")
+    elif shape[0] == "record":
+        if not isinstance(value, dict):
+            raise _bad(where, f"expected an object, got {_shown(value)}")
+        for key, element_shape in shape[1].items():
+            if key not in value:
+                raise _bad(where, f"no {key!r}")
+            _check_shape(value[key], element_shape, f"{where}.{key}")
 
 
 def _check_rows(key: str, table: Table, rows: Any) -> list[dict[str, Any]]:
