@@ -18,6 +18,7 @@ from tests.conftest import Cli, row_counts
 from wobtrack import db as database
 from wobtrack.dates import check_plausible, far_from_today
 from wobtrack.errors import InvalidInput
+from wobtrack.items import MAX_ITEMS, split_numbered_items
 from wobtrack.models import Authority, Event, Request, RequestItem
 from wobtrack.safetext import check_text, strip_pdf_controls, strip_pdf_controls_deep
 
@@ -530,3 +531,47 @@ def test_import_json_checks_every_value_before_writing(
     good.write_text(json.dumps(document), encoding="utf-8")
     fresh("import-json", str(good))
     fresh("review")
+
+
+# --------------------------------------------------------------------------- long requests
+
+
+def test_items_beyond_999_continue_the_numbering() -> None:
+    text = "\n".join(f"{n}. stuk {n}" for n in range(1, 1003))
+    items = split_numbered_items(text)
+    assert [item.number for item in items[-4:]] == ["999", "1000", "1001", "1002"]
+    assert items[998].text == "stuk 999"  # nothing folded into item 999
+
+
+def test_a_year_at_a_line_start_is_still_no_item() -> None:
+    items = split_numbered_items("1. de nota's over\n2020. en later\n2. de brief\n1001. x")
+    assert [(item.number, item.text) for item in items] == [
+        ("1", "de nota's over 2020. en later"),
+        ("2", "de brief 1001. x"),
+    ]
+
+
+def test_more_items_than_the_limit_are_refused() -> None:
+    text = "\n".join(f"- stuk {n}" for n in range(1, MAX_ITEMS + 2))
+    with pytest.raises(InvalidInput, match=f"has {MAX_ITEMS + 1} items; wobtrack takes at most"):
+        split_numbered_items(text)
+
+
+def test_a_request_of_ten_thousand_items_logs_them_all(run: Cli, tmp_path: Path) -> None:
+    # Before: 999 items, items 1000-10000 folded into the text of item 999 (and, once
+    # fixed, one flush per item took minutes).
+    request_text = tmp_path / "verzoek.txt"
+    request_text.write_text(
+        "Geacht college,\n\n" + "".join(f"{n}. document {n}\n" for n in range(1, 10_001)),
+        encoding="utf-8",
+    )
+    result = run("request", "add", "-a", "P", "-s", "x", "--items-file", str(request_text))
+    assert "10000 items" in result.stdout
+    shown = json.loads(run("request", "show", "1", "--json").stdout)
+    assert [item["number"] for item in shown["items"]] == [str(n) for n in range(1, 10_001)]
+    assert max(len(item["text"]) for item in shown["items"]) == len("document 10000")
+    too_many = tmp_path / "te-veel.txt"
+    too_many.write_text("".join(f"{n}. document {n}\n" for n in range(1, 10_002)))
+    run.fails("request", "add", "-a", "P", "-s", "x", "--items-file", str(too_many),
+              message="has 10001 items; wobtrack takes at most 10000")  # fmt: skip
+    assert row_counts(run.db_url, Request) == {"requests": 1}

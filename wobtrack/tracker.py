@@ -106,8 +106,16 @@ def add_request(
     )
     session.add(request)
     session.flush()
-    for item in items or []:
-        add_item(session, request.id, item.text, number=item.number)
+    # All items in one flush: one add_item per item reloads and rescans the request's items
+    # each time, which made a 10,000-item request take many minutes.
+    numbers: set[str] = set()
+    for position, item in enumerate(items or [], start=1):
+        number = _check_item_number(item.number, request.id, numbers)
+        numbers.add(number)
+        request.items.append(
+            RequestItem(number=number, text=_item_text(item.text), position=position)
+        )
+    session.flush()
     return request
 
 
@@ -193,6 +201,17 @@ def add_item(
     if number is None:
         numeric = [int(n) for n in existing if n.isdigit()]
         number = str(max(numeric, default=0) + 1)
+    item = RequestItem(
+        number=_check_item_number(number, request_id, existing),
+        text=_item_text(text),
+        position=max((position for _, position in taken), default=0) + 1,
+    )
+    request.items.append(item)
+    session.flush()
+    return item
+
+
+def _check_item_number(number: str, request_id: int, existing: set[str]) -> str:
     number = number.strip().lower()
     if not number:
         raise InvalidInput("the item number is empty")
@@ -200,14 +219,11 @@ def add_item(
         raise InvalidInput(f"item number {number!r} is too long (at most 20 characters)")
     if number in existing:
         raise InvalidInput(f"request {request_id} already has an item {number}")
-    item = RequestItem(
-        number=number,
-        text=text.strip() if text and text.strip() else None,
-        position=max((position for _, position in taken), default=0) + 1,
-    )
-    request.items.append(item)
-    session.flush()
-    return item
+    return number
+
+
+def _item_text(text: str | None) -> str | None:
+    return text.strip() if text and text.strip() else None
 
 
 @dataclass(frozen=True)
