@@ -11,8 +11,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -38,6 +36,7 @@ from sqlalchemy.orm import Session
 
 from wobtrack.dates import check_plausible
 from wobtrack.errors import InvalidInput, WobtrackError
+from wobtrack.files import write_file_atomically
 from wobtrack.models import Base
 from wobtrack.overview import load_overviews
 from wobtrack.vocab import DECISION_KINDS, EVENT_KINDS, OUTCOMES, REGIMES
@@ -178,6 +177,20 @@ def dumps_json(document: dict[str, Any]) -> str:
     return json.dumps(document, indent=2, ensure_ascii=False)
 
 
+#: What a spreadsheet reads as the start of a formula (=HYPERLINK(...), +cmd|..., -1+1,
+#: @SUM(...)), also after leading spaces, tabs and line breaks.
+_FORMULA_START: Final = ("=", "+", "-", "@")
+
+
+def neutralise_csv_text(text: str) -> str:
+    """``text`` with a ``'`` in front if a spreadsheet would run it as a formula.
+
+    The apostrophe makes Excel, LibreOffice and Google Sheets show the cell as text
+    (CSV injection; OWASP). It is visible in other tools: the JSON export stays lossless.
+    """
+    return "'" + text if text.lstrip(" \t\r\n").startswith(_FORMULA_START) else text
+
+
 def _csv_cell(value: Any, kind: str) -> str:
     if value is None:
         return ""
@@ -185,6 +198,8 @@ def _csv_cell(value: Any, kind: str) -> str:
         return json.dumps(value, ensure_ascii=False)
     if kind == "bool":
         return "true" if value else "false"
+    if kind == "str":  # text from users and letters; numbers and dates are never formulas
+        return neutralise_csv_text(str(value))
     return str(value)
 
 
@@ -202,15 +217,9 @@ def csv_tables(document: dict[str, Any]) -> dict[str, str]:
 
 
 def _write_atomically(path: Path, content: str) -> None:
-    # A crash halfway must not leave a truncated export that looks complete.
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(content)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    # A crash halfway must not leave a truncated export that looks complete, and a name in
+    # the folder that is not a regular file (a FIFO, a device) is refused, not replaced.
+    write_file_atomically(path, content.encode("utf-8"))
 
 
 def write_export(document: dict[str, Any], fmt: str, out_dir: Path) -> list[Path]:

@@ -7,10 +7,6 @@ reminders touch the database or the file system.
 
 from __future__ import annotations
 
-import contextlib
-import os
-import stat
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -19,7 +15,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from wobtrack.deadlines.keys import still_open
-from wobtrack.errors import InvalidInput
+from wobtrack.files import write_file_atomically
 from wobtrack.models import Request
 from wobtrack.overview import load_overviews, open_deadlines, request_facts, request_status
 from wobtrack.reminders import Reminder, RequestInfo
@@ -109,48 +105,10 @@ def calendar_file(
     return CalendarFile(data, len(items) - cancelled, cancelled)
 
 
-def _new_file_mode() -> int:
-    # The only way to read the umask is to set it; wobtrack sets it back at once and does not
-    # write files from several threads.
-    umask = os.umask(0o022)
-    os.umask(umask)
-    return 0o666 & ~umask
-
-
 def write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file and a rename.
-
-    A calendar application or web server reading the file sees the old or the new version,
-    never half of one; after a failure the old file is left as it was. An existing file keeps
-    its permissions; a symbolic link keeps pointing at the file it names, which is replaced.
-    """
-    target = path.resolve() if path.is_symlink() else path
-    try:
-        mode = stat.S_IMODE(target.stat().st_mode)
-    except FileNotFoundError:
-        mode = _new_file_mode()
-    except OSError as exc:
-        raise InvalidInput(f"cannot write {path}: {exc.strerror}") from None
-    try:
-        # Same directory as the target: a rename is atomic only within one file system.
-        handle, temp_name = tempfile.mkstemp(
-            prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
-        )
-    except OSError as exc:
-        raise InvalidInput(f"cannot write {path}: {exc.strerror}") from None
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temp_name, mode)
-        os.replace(temp_name, target)
-    except BaseException as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(temp_name)
-        if isinstance(exc, OSError):
-            raise InvalidInput(f"cannot write {path}: {exc.strerror}") from None
-        raise
+    """Write ``data`` to ``path`` atomically; only a regular file is replaced (a device,
+    FIFO or folder is refused): see :func:`wobtrack.files.write_file_atomically`."""
+    write_file_atomically(path, data)
 
 
 __all__ = [

@@ -9,7 +9,7 @@ import click
 from wobtrack import drafts
 from wobtrack.cli.base import ID, App, cli, pass_app
 from wobtrack.cli.render import echo
-from wobtrack.errors import InvalidInput
+from wobtrack.files import write_file_atomically
 
 
 @cli.group("draft")
@@ -37,14 +37,9 @@ def _emit(draft: drafts.Draft, out: Path | None) -> None:
     if out is None:
         echo(draft.text, nl=False)
     else:
-        try:
-            # "x": a draft the user has already edited must never be overwritten silently.
-            with out.open("x", encoding="utf-8") as handle:
-                handle.write(draft.text)
-        except FileExistsError:
-            raise InvalidInput(f"{out} already exists: choose another file name") from None
-        except OSError as exc:
-            raise InvalidInput(f"cannot write {out}: {exc.strerror}") from None
+        # overwrite=False: a draft the user has already edited is never overwritten; and a
+        # device or FIFO given as OUT is refused, not written into.
+        write_file_atomically(out, draft.text.encode("utf-8"), overwrite=False)
         echo(f"Wrote the {draft.kind} draft to {out}.", err=True)
     for warning in draft.warnings:
         echo(f"Warning: {warning}", err=True)
