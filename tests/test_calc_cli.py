@@ -187,7 +187,7 @@ def test_human_output_shows_steps_and_warnings(tmp_path: Path) -> None:
         (["bezwaar-end", "--bekendmaking", "2026-02-30"], "day is out of range for month"),
         (["bezwaar-end", "--bekendmaking", "17-03-2026"], "use YYYY-MM-DD"),
         (["bezwaar-end"], "Missing option '--bekendmaking'"),
-        (["bezwaar-end", "--bekendmaking", "1975-01-01"], "outside the supported years"),
+        (["bezwaar-end", "--bekendmaking", "1975-01-01"], "is not plausible"),
         (["woo-decision", "--received", "2026-03-07", "--suspended-days", "-1"], "-1"),
         (
             [
