@@ -68,6 +68,12 @@ def test_an_id_beyond_the_integer_range_is_one_line(
     }
 
 
+def test_the_largest_id_is_a_plain_not_found(run: Cli) -> None:
+    _request(run)
+    run.fails("request", "show", "2147483647", message="no request with id 2147483647")
+    run.fails("event", "delete", "2147483647", message="no event with id 2147483647")
+
+
 @pytest.mark.parametrize("bad", ["-1", "0", "1.5", "één", "0x10"])
 def test_an_id_must_be_a_positive_whole_number(run: Cli, bad: str) -> None:
     run.fails("request", "show", "--", bad, message="REQUEST_ID")
