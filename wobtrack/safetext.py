@@ -59,3 +59,35 @@ def strip_pdf_controls_deep(value: Any) -> Any:
     if isinstance(value, dict):
         return {strip_pdf_controls_deep(k): strip_pdf_controls_deep(v) for k, v in value.items()}
     return value
+
+
+#: Terminal escape sequences (CSI "ESC [ ... final", OSC "ESC ] ... BEL/ST", and the
+#: two-character ones), then every control character left except tab and line feed.
+_ESCAPE_SEQUENCE = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI: colours, cursor movement, screen clearing
+    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC: window title, hyperlinks, clipboard
+    r"|\x1b[PX^_][^\x1b]*(?:\x1b\\)?"  # DCS, SOS, PM, APC strings
+    r"|\x1b[ -~]?"  # any other escape
+    r"|\x9b[0-?]*[ -/]*[@-~]"  # CSI as a single C1 character
+)
+_TERMINAL_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def strip_terminal_controls(text: str) -> str:
+    """``text`` without terminal escape sequences and control characters (tab and line
+    feed stay); see ``wobtrack.cli.render.terminal_text``."""
+    if not _TERMINAL_CONTROL.search(text):
+        return text
+    return _TERMINAL_CONTROL.sub("", _ESCAPE_SEQUENCE.sub("", text))
+
+
+_JSON_RAW_CONTROL = re.compile(r"[\x7f-\x9f]")
+
+
+def escape_json_controls(json_text: str) -> str:
+    """JSON text with DEL and the C1 controls written as ``\\u`` escapes.
+
+    ``json.dumps`` escapes C0 controls but leaves U+007F-U+009F raw, and some terminals
+    execute C1 controls; the escaped text is the same JSON value.
+    """
+    return _JSON_RAW_CONTROL.sub(lambda m: f"\\u{ord(m[0]):04x}", json_text)

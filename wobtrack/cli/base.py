@@ -8,7 +8,6 @@ WobtrackError becomes a one-line message on stderr and a non-zero exit status.
 from __future__ import annotations
 
 import json
-import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -24,7 +23,7 @@ from wobtrack.cli.render import terminal_text
 from wobtrack.dates import far_from_today, parse_iso_date
 from wobtrack.dburl import database_url
 from wobtrack.errors import WobtrackError
-from wobtrack.safetext import check_text
+from wobtrack.safetext import check_text, escape_json_controls
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
@@ -212,11 +211,7 @@ def echo_json(data: Any) -> None:
     json.dumps escapes C0 controls; DEL and the C1 controls (U+0080-U+009F, which some
     terminals execute) are escaped here too, so the output stays valid and inert JSON.
     """
-    text = json.dumps(data, indent=2, ensure_ascii=False)
-    click.echo(_C1.sub(lambda m: f"\\u{ord(m[0]):04x}", text))
-
-
-_C1 = re.compile(r"[\x7f-\x9f]")
+    click.echo(escape_json_controls(json.dumps(data, indent=2, ensure_ascii=False)))
 
 
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON (a stable shape).")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from typing import Any
 
@@ -11,17 +10,7 @@ import click
 from wobtrack.dates import human_date
 from wobtrack.deadlines.keys import may_act_from
 from wobtrack.overview import data_warnings
-
-#: Terminal escape sequences (CSI "ESC [ ... final", OSC "ESC ] ... BEL/ST", and the
-#: two-character ones), then every control character left except tab and line feed.
-_ESCAPE_SEQUENCE = re.compile(
-    r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI: colours, cursor movement, screen clearing
-    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC: window title, hyperlinks, clipboard
-    r"|\x1b[PX^_][^\x1b]*(?:\x1b\\)?"  # DCS, SOS, PM, APC strings
-    r"|\x1b[ -~]?"  # any other escape
-    r"|\x9b[0-?]*[ -/]*[@-~]"  # CSI as a single C1 character
-)
-_TERMINAL_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+from wobtrack.safetext import strip_terminal_controls
 
 
 def terminal_text(text: str) -> str:
@@ -30,9 +19,7 @@ def terminal_text(text: str) -> str:
     Everything printed for a person that carries text from a PDF or a user goes through
     this: a letter could otherwise set the terminal's title, hide lines or worse.
     """
-    if not _TERMINAL_CONTROL.search(text):
-        return text
-    return _TERMINAL_CONTROL.sub("", _ESCAPE_SEQUENCE.sub("", text))
+    return strip_terminal_controls(text)
 
 
 def echo(message: str = "", *, err: bool = False, nl: bool = True) -> None:
