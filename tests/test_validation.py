@@ -51,6 +51,15 @@ def _request(run: Cli, *extra: str) -> None:
         ["draft", "ingebrekestelling", "{id}"],
         ["draft", "bezwaar", "{id}"],
         ["draft", "bezwaar", "1", "--decision", "{id}"],
+        ["decision", "list", "{id}"],
+        ["decision", "show", "{id}"],
+        ["decision", "delete", "{id}", "--yes"],
+        ["item", "edit", "{id}", "1", "--text", "x"],
+        ["item", "delete", "{id}", "1", "--yes"],
+        ["outcome", "reset", "{id}", "1"],
+        ["authority", "rename", "{id}", "X"],
+        ["authority", "merge", "{id}", "1"],
+        ["authority", "merge", "1", "{id}"],
     ],
 )
 def test_an_id_beyond_the_integer_range_is_one_line(
@@ -110,6 +119,8 @@ def test_item_and_event_text_is_checked(run: Cli) -> None:
     run.fails("event", "add", "1", "note", "2026-10-02", "--note", "\x1b]0;x\x07", message="U+001B")
     run.fails("request", "edit", "1", "--authority", "B" * 400, message="at most 300 fit")
     run.fails("outcome", "set", "1", "1", "granted", "--note", "\x00", message="U+0000")
+    run.fails("item", "edit", "1", "1", "--text", "a\x1b[2Jb", message="U+001B")
+    run.fails("authority", "rename", "1", "C" * 301, message="at most 300 fit")
     assert row_counts(run.db_url, RequestItem, Event) == {"request_items": 1, "events": 0}
 
 

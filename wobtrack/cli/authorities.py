@@ -7,8 +7,9 @@ from typing import Any
 import click
 
 from wobtrack import authorities
-from wobtrack.cli.base import App, cli, echo_json, json_option, pass_app
-from wobtrack.cli.render import table
+from wobtrack.cli.base import ID, App, cli, echo_json, json_option, pass_app
+from wobtrack.cli.render import echo, table
+from wobtrack.cli.tracker import AUTHORITY_NAME
 
 
 @cli.group("authority")
@@ -26,9 +27,9 @@ def authority_list(app: App, as_json: bool) -> None:
     if as_json:
         echo_json(rows)
     elif not rows:
-        click.echo("No authorities yet: `wobtrack request add --authority NAME` adds one.")
+        echo("No authorities yet: `wobtrack request add --authority NAME` adds one.")
     else:
-        click.echo(
+        echo(
             table(
                 ["ID", "REQUESTS", "NAME"],
                 [[str(r["id"]), str(r["requests"]), r["name"]] for r in rows],
@@ -37,8 +38,8 @@ def authority_list(app: App, as_json: bool) -> None:
 
 
 @authority_group.command("rename")
-@click.argument("authority_id", type=int)
-@click.argument("new_name")
+@click.argument("authority_id", type=ID)
+@click.argument("new_name", type=AUTHORITY_NAME)
 @json_option
 @pass_app
 def authority_rename(app: App, authority_id: int, new_name: str, as_json: bool) -> None:
@@ -49,12 +50,12 @@ def authority_rename(app: App, authority_id: int, new_name: str, as_json: bool) 
     if as_json:
         echo_json(data)
     else:
-        click.echo(f"Authority {data['id']} is now called {data['name']!r}.")
+        echo(f"Authority {data['id']} is now called {data['name']!r}.")
 
 
 @authority_group.command("merge")
-@click.argument("from_id", type=int)
-@click.argument("into_id", type=int)
+@click.argument("from_id", type=ID)
+@click.argument("into_id", type=ID)
 @json_option
 @pass_app
 def authority_merge(app: App, from_id: int, into_id: int, as_json: bool) -> None:
@@ -70,7 +71,7 @@ def authority_merge(app: App, from_id: int, into_id: int, as_json: bool) -> None
     if as_json:
         echo_json(data)
     else:
-        click.echo(
+        echo(
             f"Merged authority {from_id} ({data['removed']['name']!r}) into {into_id} "
             f"({data['name']!r}): {data['moved_requests']} request(s) moved."
         )

@@ -7,9 +7,9 @@ from typing import Any
 import click
 
 from wobtrack import corrections
-from wobtrack.cli.base import App, echo_json, json_option, pass_app
+from wobtrack.cli.base import ID, TEXT, App, echo_json, json_option, pass_app
 from wobtrack.cli.decisions import decision_group, outcome_group
-from wobtrack.cli.render import render_outcomes, table
+from wobtrack.cli.render import echo, render_outcomes, table
 from wobtrack.cli.tracker import item_group
 
 
@@ -32,7 +32,7 @@ def _render_decision_rows(rows: list[dict[str, Any]]) -> str:
 
 
 @decision_group.command("list")
-@click.argument("request_id", type=int, required=False)
+@click.argument("request_id", type=ID, required=False)
 @json_option
 @pass_app
 def decision_list(app: App, request_id: int | None, as_json: bool) -> None:
@@ -45,13 +45,13 @@ def decision_list(app: App, request_id: int | None, as_json: bool) -> None:
     if as_json:
         echo_json(rows)
     elif not rows:
-        click.echo("No decisions yet. Import one with `wobtrack decision import REQUEST LETTER`.")
+        echo("No decisions yet. Import one with `wobtrack decision import REQUEST LETTER`.")
     else:
-        click.echo(_render_decision_rows(rows))
+        echo(_render_decision_rows(rows))
 
 
 @decision_group.command("show")
-@click.argument("decision_id", type=int)
+@click.argument("decision_id", type=ID)
 @json_option
 @pass_app
 def decision_show(app: App, decision_id: int, as_json: bool) -> None:
@@ -70,13 +70,13 @@ def decision_show(app: App, decision_id: int, as_json: bool) -> None:
     ]
     lines += [f"  Event {e['id']}: {e['kind']} {e['date']}" for e in data["events"]]
     lines += [f"  ! {warning}" for warning in data["warnings"]]
-    click.echo("\n".join(lines))
+    echo("\n".join(lines))
     if data["items"]:
-        click.echo(render_outcomes(data["items"]))
+        echo(render_outcomes(data["items"]))
 
 
 @decision_group.command("delete")
-@click.argument("decision_id", type=int)
+@click.argument("decision_id", type=ID)
 @click.option("--yes", "-y", is_flag=True, help="Do not ask for confirmation.")
 @pass_app
 def decision_delete(app: App, decision_id: int, yes: bool) -> None:
@@ -91,29 +91,29 @@ def decision_delete(app: App, decision_id: int, yes: bool) -> None:
                 err=True,
             )
         deleted = corrections.delete_decision(session, decision_id)
-    click.echo(
+    echo(
         f"Deleted decision {decision_id} of request {deleted.request_id} "
         f"and {deleted.events} event(s) it recorded."
     )
     if deleted.items:
-        click.echo(f"Removed the items it had added: {', '.join(deleted.items)}.")
+        echo(f"Removed the items it had added: {', '.join(deleted.items)}.")
 
 
 @item_group.command("edit")
-@click.argument("request_id", type=int)
-@click.argument("number")
-@click.option("--text", required=True, help="The item's new text.")
+@click.argument("request_id", type=ID)
+@click.argument("number", type=TEXT)
+@click.option("--text", type=TEXT, required=True, help="The item's new text.")
 @pass_app
 def item_edit(app: App, request_id: int, number: str, text: str) -> None:
     """Change the text of item NUMBER of a request."""
     with app.transaction() as session:
         item = corrections.edit_item(session, request_id, number, text)
-    click.echo(f"Updated item {item.number} of request {request_id}.")
+    echo(f"Updated item {item.number} of request {request_id}.")
 
 
 @item_group.command("delete")
-@click.argument("request_id", type=int)
-@click.argument("number")
+@click.argument("request_id", type=ID)
+@click.argument("number", type=TEXT)
 @click.option("--yes", "-y", is_flag=True, help="Do not ask for confirmation.")
 @pass_app
 def item_delete(app: App, request_id: int, number: str, yes: bool) -> None:
@@ -128,12 +128,12 @@ def item_delete(app: App, request_id: int, number: str, yes: bool) -> None:
                 err=True,
             )
         item = corrections.delete_item(session, request_id, number)
-    click.echo(f"Deleted item {item.number} of request {request_id}.")
+    echo(f"Deleted item {item.number} of request {request_id}.")
 
 
 @outcome_group.command("reset")
-@click.argument("request_id", type=int)
-@click.argument("item")
+@click.argument("request_id", type=ID)
+@click.argument("item", type=TEXT)
 @json_option
 @pass_app
 def outcome_reset(app: App, request_id: int, item: str, as_json: bool) -> None:
@@ -145,7 +145,7 @@ def outcome_reset(app: App, request_id: int, item: str, as_json: bool) -> None:
         echo_json(data)
         return
     outcomes = ", ".join(data["outcomes"]) or "no outcome yet"
-    click.echo(
+    echo(
         f"Dropped {result.dropped} correction(s) of item {data['number']} of request "
         f"{request_id}; it is {outcomes} again ({data['source']})."
     )
