@@ -71,7 +71,16 @@ def test_csv_neutralises_formulas_and_can_start_with_a_bom(run: Cli) -> None:
 
 @pytest.mark.parametrize(
     ("text", "cell"),
-    [("=1+1", "'=1+1"), ("+31 6", "'+31 6"), ("-x", "'-x"), ("@SUM", "'@SUM"), ("a=b", "a=b")],
+    [
+        ("=1+1", "'=1+1"),
+        ("+31 6", "'+31 6"),
+        ("-x", "'-x"),
+        ("@SUM", "'@SUM"),
+        ("a=b", "a=b"),
+        (" \t=1+1", "' \t=1+1"),  # issue 11: a formula after leading whitespace
+        ("\n=1+1", "'\n=1+1"),
+        ("a\x1b]0;t\x07b", "ab"),  # no escape sequence reaches a terminal
+    ],
 )
 def test_safe_cell(text: str, cell: str) -> None:
     assert flat.safe_cell(text) == cell

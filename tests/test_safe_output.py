@@ -17,9 +17,10 @@ from tests.conftest import Cli
 from wobtrack import db as database
 from wobtrack.cli.render import terminal_text
 from wobtrack.errors import InvalidInput
-from wobtrack.exchange import csv_tables, neutralise_csv_text
+from wobtrack.exchange import csv_tables
 from wobtrack.files import write_file_atomically
 from wobtrack.models import Authority, Event, Request, RequestItem
+from wobtrack.safetext import neutralise_csv_text
 
 #: Text as an attacker would put it in a PDF or a database: escape sequences that set the
 #: window title, clear the screen, colour text; a C1 CSI; a bell; a NUL.

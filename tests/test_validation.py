@@ -509,6 +509,11 @@ def _export_of_one_decision(run: Cli, tmp_path: Path) -> dict[str, Any]:
         ),
         (("item_outcomes", 0, "flags"), {"a": 1}, "item_outcomes[0].flags: expected a list"),
         (("decisions", 0, "parsed"), [1, 2], "decisions[0].parsed: expected an object"),
+        (
+            ("outcome_corrections", 0, "references"),
+            [{"kind": "url", "value": 5}],
+            "outcome_corrections[0].references[0].value: expected text, got 5",
+        ),
         (("decisions", 0, "warnings"), [None], "decisions[0].warnings[0]: expected text"),
         (("outcome_corrections", 0, "outcomes"), "granted", "outcome_corrections[0].outcomes"),
         (("events", 0, "kind"), "party", "events[0].kind: 'party' is not one of sent"),

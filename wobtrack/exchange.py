@@ -39,6 +39,7 @@ from wobtrack.errors import InvalidInput, WobtrackError
 from wobtrack.files import write_file_atomically
 from wobtrack.models import Base
 from wobtrack.overview import load_overviews
+from wobtrack.safetext import neutralise_csv_text
 from wobtrack.vocab import DECISION_KINDS, EVENT_KINDS, OUTCOMES, REGIMES
 
 FORMAT: Final = "wobtrack-export"
@@ -175,20 +176,6 @@ def export_document(session: Session, today: date) -> dict[str, Any]:
 def dumps_json(document: dict[str, Any]) -> str:
     """The JSON text of an export: UTF-8, two-space indent, keys in document order."""
     return json.dumps(document, indent=2, ensure_ascii=False)
-
-
-#: What a spreadsheet reads as the start of a formula (=HYPERLINK(...), +cmd|..., -1+1,
-#: @SUM(...)), also after leading spaces, tabs and line breaks.
-_FORMULA_START: Final = ("=", "+", "-", "@")
-
-
-def neutralise_csv_text(text: str) -> str:
-    """``text`` with a ``'`` in front if a spreadsheet would run it as a formula.
-
-    The apostrophe makes Excel, LibreOffice and Google Sheets show the cell as text
-    (CSV injection; OWASP). It is visible in other tools: the JSON export stays lossless.
-    """
-    return "'" + text if text.lstrip(" \t\r\n").startswith(_FORMULA_START) else text
 
 
 def _csv_cell(value: Any, kind: str) -> str:
@@ -359,6 +346,11 @@ JSON_SHAPES: Final[dict[tuple[str, str], Any]] = {
     ("item_outcomes", "flags"): _TEXT_LIST,
     ("outcome_corrections", "outcomes"): ("list", ("one of", OUTCOMES)),
     ("outcome_corrections", "grounds"): _TEXT_LIST,
+    ("outcome_corrections", "references"): (
+        "list",
+        ("record", {"kind": "text", "value": "text"}),
+    ),
+    ("decision_files", "parsed"): "object",
 }
 
 #: Text columns whose values come from a vocabulary (``wobtrack.vocab``).

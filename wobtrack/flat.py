@@ -25,6 +25,11 @@ from wobtrack.errors import InvalidInput
 from wobtrack.models import Decision, DecisionFile, Request
 from wobtrack.organise import tags_by_request
 from wobtrack.reports import decision_term_for_lateness
+from wobtrack.safetext import (
+    escape_json_controls,
+    neutralise_csv_text,
+    strip_terminal_controls,
+)
 from wobtrack.tracker import list_requests
 
 #: What a flat export has one row of.
@@ -79,7 +84,6 @@ DOCUMENT_COLUMNS: Final = (
 )
 
 #: Characters that make a spreadsheet read a cell as a formula (CSV injection).
-FORMULA_STARTS: Final = ("=", "+", "-", "@")
 
 
 def _decision_day(decision: Decision) -> date | None:
@@ -196,8 +200,10 @@ def flat_rows(session: Session, kind: str) -> list[dict[str, Any]]:
 
 
 def safe_cell(text: str) -> str:
-    """A text cell a spreadsheet shows as text: a formula-like start gets a leading '."""
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    """A text cell a spreadsheet shows as text (a formula-like start, also after spaces,
+    tabs or line breaks, gets a leading '), without terminal escape sequences: the flat
+    export is often printed to a terminal."""
+    return neutralise_csv_text(strip_terminal_controls(text))
 
 
 def _csv_cell(value: Any) -> str:
@@ -220,7 +226,7 @@ def render(rows: list[dict[str, Any]], kind: str, fmt: str, *, bom: bool = False
     if fmt == "json":
         if bom:
             raise InvalidInput("--bom is for CSV: JSON is read as UTF-8 without it")
-        return json.dumps(rows, indent=2, ensure_ascii=False) + "\n"
+        return escape_json_controls(json.dumps(rows, indent=2, ensure_ascii=False)) + "\n"
     if fmt != "csv":
         raise InvalidInput(f"unknown format {fmt!r}: use csv or json")
     buffer = io.StringIO()

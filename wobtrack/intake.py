@@ -42,6 +42,7 @@ from wobtrack.errors import InvalidInput, WobtrackError
 from wobtrack.items import ItemText
 from wobtrack.models import Decision, DecisionFile, Request
 from wobtrack.organise import tag_request
+from wobtrack.safetext import strip_pdf_controls_deep
 from wobtrack.tracker import add_request, get_request
 
 CREATED: Final = "created"
@@ -550,7 +551,7 @@ def _take_inventory(
             file_sha256=inventory.sha256,
             pages=inventory.data.get("pages"),
             parser_version=parser_version,
-            parsed=inventory.data,
+            parsed=strip_pdf_controls_deep(inventory.data),  # no NUL or escapes stored
         )
     )
     session.flush()

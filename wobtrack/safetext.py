@@ -91,3 +91,17 @@ def escape_json_controls(json_text: str) -> str:
     execute C1 controls; the escaped text is the same JSON value.
     """
     return _JSON_RAW_CONTROL.sub(lambda m: f"\\u{ord(m[0]):04x}", json_text)
+
+
+#: What a spreadsheet reads as the start of a formula (=HYPERLINK(...), +cmd|..., -1+1,
+#: @SUM(...)), also after leading spaces, tabs and line breaks.
+FORMULA_START = ("=", "+", "-", "@")
+
+
+def neutralise_csv_text(text: str) -> str:
+    """``text`` with a ``'`` in front if a spreadsheet would run it as a formula.
+
+    The apostrophe makes Excel, LibreOffice and Google Sheets show the cell as text
+    (CSV injection; OWASP). Every CSV writer of wobtrack passes its text cells through this.
+    """
+    return "'" + text if text.lstrip(" \t\r\n").startswith(FORMULA_START) else text

@@ -68,7 +68,7 @@ def _export_flat(app: App, kind: str, fmt: str, out_dir: Path | None, bom: bool)
         click.echo(text, nl=False)
         return
     path = exchange.write_file(out_dir, f"flat-{kind}.{fmt}", text)
-    click.echo(f"Wrote {len(rows)} rows to {path}.")
+    echo(f"Wrote {len(rows)} rows to {path}.")
 
 
 @cli.command("import-json")

@@ -9,7 +9,8 @@ from pathlib import Path
 import click
 
 from wobtrack import intake
-from wobtrack.cli.base import App, cli, echo_json, json_option, pass_app
+from wobtrack.cli.base import ID, App, cli, echo_json, json_option, pass_app
+from wobtrack.cli.render import echo
 
 
 def render_report(report: intake.IntakeReport) -> str:
@@ -23,7 +24,7 @@ def render_report(report: intake.IntakeReport) -> str:
 
 @cli.command("import")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option("--request", "request_id", type=int, help="Attach the letters to this request.")
+@click.option("--request", "request_id", type=ID, help="Attach the letters to this request.")
 @click.option(
     "--authority",
     help="The authority of letters that do not name theirs (their own name wins).",
@@ -73,5 +74,5 @@ def import_letters(
     if as_json:
         echo_json(report.to_json())
     else:
-        click.echo(render_report(report))
+        echo(render_report(report))
     sys.exit(report.exit_status)

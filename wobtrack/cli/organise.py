@@ -5,18 +5,18 @@ from __future__ import annotations
 import click
 
 from wobtrack import organise, search
-from wobtrack.cli.base import App, cli, echo_json, json_option, pass_app
-from wobtrack.cli.render import render_hits
+from wobtrack.cli.base import ID, TEXT, App, cli, echo_json, json_option, pass_app
+from wobtrack.cli.render import echo, render_hits
 from wobtrack.cli.tracker import request_group
 
 
 def _say_tags(request_id: int, tags: list[str]) -> None:
-    click.echo(f"Request {request_id} tags: {', '.join(tags) if tags else '(none)'}.")
+    echo(f"Request {request_id} tags: {', '.join(tags) if tags else '(none)'}.")
 
 
 @request_group.command("tag")
-@click.argument("request_id", type=int)
-@click.argument("tags", nargs=-1, required=True)
+@click.argument("request_id", type=ID)
+@click.argument("tags", type=TEXT, nargs=-1, required=True)
 @pass_app
 def request_tag(app: App, request_id: int, tags: tuple[str, ...]) -> None:
     """Add TAGS to a request (stored in lower case; one it has already is kept once)."""
@@ -26,8 +26,8 @@ def request_tag(app: App, request_id: int, tags: tuple[str, ...]) -> None:
 
 
 @request_group.command("untag")
-@click.argument("request_id", type=int)
-@click.argument("tags", nargs=-1, required=True)
+@click.argument("request_id", type=ID)
+@click.argument("tags", type=TEXT, nargs=-1, required=True)
 @pass_app
 def request_untag(app: App, request_id: int, tags: tuple[str, ...]) -> None:
     """Remove TAGS from a request."""
@@ -37,7 +37,7 @@ def request_untag(app: App, request_id: int, tags: tuple[str, ...]) -> None:
 
 
 @cli.command("search")
-@click.argument("words", nargs=-1, required=True)
+@click.argument("words", type=TEXT, nargs=-1, required=True)
 @click.option(
     "--limit", type=click.IntRange(min=1), default=search.DEFAULT_LIMIT, show_default=True
 )
@@ -51,6 +51,6 @@ def search_command(app: App, words: tuple[str, ...], limit: int, as_json: bool) 
     if as_json:
         echo_json([hit.to_json() for hit in hits])
     elif not hits:
-        click.echo("Nothing found.")
+        echo("Nothing found.")
     else:
-        click.echo(render_hits([hit.to_json() for hit in hits]))
+        echo(render_hits([hit.to_json() for hit in hits]))
