@@ -51,6 +51,7 @@ def _request(run: Cli, *extra: str) -> None:
         ["draft", "ingebrekestelling", "{id}"],
         ["draft", "bezwaar", "{id}"],
         ["draft", "bezwaar", "1", "--decision", "{id}"],
+        ["decision", "add", "{id}", "--date", "2026-11-01"],
         ["decision", "list", "{id}"],
         ["decision", "show", "{id}"],
         ["decision", "delete", "{id}", "--yes"],
@@ -121,6 +122,8 @@ def test_item_and_event_text_is_checked(run: Cli) -> None:
     run.fails("outcome", "set", "1", "1", "granted", "--note", "\x00", message="U+0000")
     run.fails("item", "edit", "1", "1", "--text", "a\x1b[2Jb", message="U+001B")
     run.fails("authority", "rename", "1", "C" * 301, message="at most 300 fit")
+    run.fails("decision", "add", "1", "--date", "2026-11-01", "--reference", "K" * 201,
+              message="at most 200 fit")  # fmt: skip
     assert row_counts(run.db_url, RequestItem, Event) == {"request_items": 1, "events": 0}
 
 

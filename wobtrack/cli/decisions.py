@@ -8,7 +8,18 @@ from pathlib import Path
 import click
 
 from wobtrack import decisions, reports, serialize
-from wobtrack.cli.base import DATE, ID, TEXT, App, cli, echo_json, json_option, pass_app
+from wobtrack.cli.base import (
+    DATE,
+    ID,
+    TEXT,
+    App,
+    TextType,
+    cli,
+    column_length,
+    echo_json,
+    json_option,
+    pass_app,
+)
 from wobtrack.cli.render import (
     echo,
     render_outcomes,
@@ -16,6 +27,7 @@ from wobtrack.cli.render import (
     render_review,
     render_summary,
 )
+from wobtrack.models import Decision
 from wobtrack.vocab import DECISION_KINDS
 
 
@@ -105,7 +117,7 @@ def decision_import(
 
 
 @decision_group.command("add")
-@click.argument("request_id", type=int)
+@click.argument("request_id", type=ID)
 @click.option("--date", "decision_date", type=DATE, required=True, help="The decision's date.")
 @click.option(
     "--kind",
@@ -115,7 +127,11 @@ def decision_import(
     help="besluit, deelbesluit or bezwaar (a beslissing op bezwaar).",
 )
 @click.option("--sent", type=DATE, help="Dispatch date (bekendmaking); default: --date.")
-@click.option("--reference", help="The authority's kenmerk.")
+@click.option(
+    "--reference",
+    type=TextType(column_length(Decision.reference)),
+    help="The authority's kenmerk.",
+)
 @json_option
 @pass_app
 def decision_add(
@@ -150,11 +166,11 @@ def decision_add(
     if as_json:
         echo_json(data)
         return
-    click.echo(
+    echo(
         f"Recorded {decisions.KIND_NAMES[kind]} {data['decision_id']} of request {request_id}, "
         f"dated {data['decision_date']}."
     )
-    click.echo(f"Set each item's outcome with `wobtrack outcome set {request_id} ITEM OUTCOME`.")
+    echo(f"Set each item's outcome with `wobtrack outcome set {request_id} ITEM OUTCOME`.")
 
 
 @cli.group("outcome")
