@@ -19,11 +19,10 @@ import click
 
 from wobtrack.cli.commands import COMMANDS
 from wobtrack.cli.lazy import LazyGroup
-from wobtrack.cli.render import terminal_text
 from wobtrack.dates import far_from_today, parse_iso_date
 from wobtrack.dburl import database_url
 from wobtrack.errors import WobtrackError
-from wobtrack.safetext import check_text, escape_json_controls
+from wobtrack.safetext import check_text, escape_json_controls, strip_terminal_controls
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
@@ -81,7 +80,11 @@ class IdType(click.ParamType[int]):
         else:
             text = str(value).strip()
             if not text.isascii() or not text.isdigit():
-                self.fail(f"{terminal_text(repr(value))} is not an id (a whole number)", param, ctx)
+                self.fail(
+                    f"{strip_terminal_controls(repr(value))} is not an id (a whole number)",
+                    param,
+                    ctx,
+                )
             number = int(text)
         if not 1 <= number <= MAX_ID:
             self.fail(f"{number} is not an id: ids run from 1 to {MAX_ID}", param, ctx)
@@ -149,7 +152,7 @@ class WobtrackGroup(LazyGroup):
 def _one_line(message: str) -> str:
     # An error names what the user gave (a file name, a value from a PDF): one line, and
     # nothing in it that a terminal would execute.
-    return " ".join(terminal_text(message).split())
+    return " ".join(strip_terminal_controls(message).split())
 
 
 @dataclass

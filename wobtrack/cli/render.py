@@ -9,7 +9,6 @@ import click
 
 from wobtrack.dates import human_date
 from wobtrack.deadlines.keys import may_act_from
-from wobtrack.overview import data_warnings
 from wobtrack.safetext import strip_terminal_controls
 
 
@@ -216,6 +215,9 @@ def render_open_deadlines(rows: list[dict[str, Any]]) -> str:
         ),
         "",
     ]
+    # Imported here: `calc` renders through this module and must not load the database layer.
+    from wobtrack.overview import data_warnings
+
     for row in rows:
         lines.append(f"- Request {row['request_id']}: {row['action']}")
         for warning in data_warnings(row["warnings"]):
