@@ -94,6 +94,11 @@ COMMANDS: dict[str, LazyCommand] = {
         "remind",
         "List the deadlines that need action soon, each with what to do (silent if none).",
     ),
+    "report": LazyCommand(
+        "wobtrack.cli.report",
+        "report",
+        "Write an HTML report: states, deadlines calendar, timeliness, outcomes, grounds.",
+    ),
     "request": LazyCommand(
         "wobtrack.cli.tracker",
         "request_group",

@@ -1,0 +1,35 @@
+"""``wobtrack report --html FILE``: the whole tracker as one page to look at."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from wobtrack.cli.base import App, cli, pass_app
+
+
+@cli.command("report")
+@click.option(
+    "--html",
+    "html_file",
+    required=True,
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    help="Write the report to this HTML file (self-contained: opens offline, mails as one file).",
+)
+@click.option("--title", default="wobtrack report", show_default=True, help="The page's heading.")
+@pass_app
+def report(app: App, html_file: Path, title: str) -> None:
+    """Write an HTML report: states, deadlines calendar, timeliness, outcomes, grounds."""
+    # Imported here: the report's libraries are an optional extra.
+    from wobtrack.htmlreport import render_report, report_data
+
+    with app.transaction(write=False) as session:
+        data = report_data(session, app.today)
+    page = render_report(data, app.today, title=title)
+    html_file.write_text(page, encoding="utf-8")
+    click.echo(
+        f"Wrote {html_file}: {len(data['requests'])} requests, "
+        f"{len(data['summary']['authorities'])} authorities, "
+        f"{len(data['deadlines'])} open deadlines ({len(page.encode()) // 1024} KiB)."
+    )

@@ -1,0 +1,213 @@
+"""The report's charts: figures in, one self-contained SVG string out (pygal, no JavaScript).
+
+Pure and deterministic: each chart gets a fixed id (its CSS is scoped to it, so several
+charts share one page), pygal's comments (which carry the day of rendering) are dropped,
+and no script or web font is referenced, so the page needs no network when it is viewed.
+Labels are user data (authority names); pygal writes them through ElementTree, which
+escapes them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+import math
+from typing import Any
+from xml.etree.ElementTree import Comment, Element
+
+import pygal
+from pygal.style import Style
+
+#: Chart width in SVG units; the page scales the SVG to its column, so a narrow width keeps
+#: the labels readable on a phone.
+WIDTH = 640
+_ROW_HEIGHT = 34
+_FRAME_HEIGHT = 110
+_LABEL_CHARS = 26
+_LEGEND_SHORT = 16
+_LEGEND_ROW = 26
+
+#: Colours of the outcomes, fixed so that one outcome looks the same in every chart.
+OUTCOME_COLOURS: dict[str, str] = {
+    "granted": "#2e7d32",
+    "partly_granted": "#9ccc65",
+    "refused": "#c62828",
+    "referred": "#1565c0",
+    "not_held": "#757575",
+    "forwarded": "#6a1b9a",
+    "out_of_scope": "#8d6e63",
+    "not_handled": "#ef6c00",
+    "deferred": "#f9a825",
+    "withdrawn": "#bdbdbd",
+    "unanswered": "#000000",
+}
+_DEFAULT_COLOURS = ("#1565c0", "#ef6c00", "#2e7d32", "#6a1b9a", "#c62828", "#00838f")
+
+
+def _style(colours: Sequence[str]) -> Style:
+    return Style(
+        background="transparent",
+        plot_background="transparent",
+        foreground="#222",
+        foreground_strong="#111",
+        foreground_subtle="#bbb",
+        font_family="system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
+        label_font_size=15,
+        major_label_font_size=15,
+        value_font_size=14,
+        value_label_font_size=14,
+        legend_font_size=15,
+        tooltip_font_size=14,
+        no_data_font_size=18,
+        opacity=".9",
+        opacity_hover="1",
+        colors=tuple(colours),
+    )
+
+
+def _finish(description: str) -> Callable[[Element], Element]:
+    """An XML filter: drop pygal's comments, title the SVG for screen readers."""
+
+    def finish(root: Element) -> Element:
+        for child in list(root):
+            if child.tag is Comment:
+                root.remove(child)
+        for child in root:
+            if child.tag.rsplit("}", 1)[-1] == "title":
+                child.text = description
+        root.set("role", "img")
+        root.set("aria-label", description)
+        return root
+
+    return finish
+
+
+def _render(chart: Any, name: str, description: str) -> str:
+    # A fixed id instead of pygal's random one: the same data gives the same page.
+    chart.uuid = name
+    chart.add_xml_filter(_finish(description))
+    svg: str = chart.render(is_unicode=True)
+    return svg
+
+
+def _ticks(values: Sequence[float | None]) -> list[float]:
+    """Whole-number ticks for counts and days (pygal would draw 0.1, 0.2, ... for a 1)."""
+    top = max((v for v in values if v is not None), default=0)
+    step = max(1, math.ceil(top / 5))
+    return [float(n) for n in range(0, math.ceil(top / step) * step + 1, step)]
+
+
+def _bars(
+    kind: Any,
+    labels: Sequence[str],
+    series: Sequence[tuple[str, Sequence[float | None]]],
+    colours: Sequence[str],
+    *,
+    formatter: Callable[[float], str] | None = None,
+    ticks: Sequence[float] | None = None,
+) -> Any:
+    """A horizontal bar chart, first label on top (pygal draws the first at the bottom)."""
+    legend = len(series) > 1
+    # Two legend columns only for short names: the legend shares the plot's width.
+    columns = 2 if max(len(name) for name, _ in series) <= _LEGEND_SHORT else 1
+    legend_rows = math.ceil(len(series) / columns) if legend else 0
+    bars = len(labels) * (1 if kind is pygal.HorizontalStackedBar else len(series))
+    options: dict[str, Any] = {
+        "width": WIDTH,
+        "height": _FRAME_HEIGHT + _ROW_HEIGHT * max(bars, 1) + _LEGEND_ROW * legend_rows,
+        "style": _style(colours),
+        "js": [],
+        "disable_xml_declaration": True,
+        "show_legend": legend,
+        "legend_at_bottom": True,
+        "legend_at_bottom_columns": columns,
+        "truncate_legend": -1,
+        "print_values": kind is not pygal.HorizontalStackedBar,
+        "truncate_label": _LABEL_CHARS,
+        "margin": 8,
+        "margin_right": 24,
+        "spacing": 8,
+    }
+    if formatter is not None:
+        options["value_formatter"] = formatter
+    chart = kind(**options)
+    chart.x_labels = list(reversed(labels))
+    every = [v for _, values in series for v in values]
+    chart.y_labels = list(ticks) if ticks is not None else _ticks(every)
+    for name, values in series:
+        chart.add(name, list(reversed(values)))
+    return chart
+
+
+def _count(value: float) -> str:
+    return f"{value:g}"
+
+
+def _percent(value: float) -> str:
+    return f"{value:.0f}%"
+
+
+def states_chart(counts: Sequence[tuple[str, int]]) -> str:
+    """Requests per state (``summary``'s ``state``), one bar each."""
+    chart = _bars(
+        pygal.HorizontalBar,
+        [state for state, _ in counts],
+        [("requests", [n for _, n in counts])],
+        _DEFAULT_COLOURS,
+        formatter=_count,
+    )
+    return _render(chart, "states", "Requests by state")
+
+
+def timeliness_chart(
+    authorities: Sequence[str],
+    median_days: Sequence[float | None],
+    median_term: Sequence[float | None],
+) -> str:
+    """Per authority: median days to decision beside the median legal term."""
+    chart = _bars(
+        pygal.HorizontalBar,
+        authorities,
+        [("median days to decision", median_days), ("median legal term (days)", median_term)],
+        ("#ef6c00", "#90a4ae"),
+        formatter=_count,
+    )
+    return _render(chart, "timeliness", "Median days to decision and legal term per authority")
+
+
+def outcomes_chart(authorities: Sequence[str], counts: dict[str, Sequence[int]]) -> str:
+    """Per authority, decided items stacked by outcome (an item counts once per outcome)."""
+    totals = [sum(column) for column in zip(*counts.values(), strict=True)]
+    chart = _bars(
+        pygal.HorizontalStackedBar,
+        authorities,
+        # None, not 0: pygal draws nothing for None and a hairline for 0.
+        [(outcome, [v or None for v in values]) for outcome, values in counts.items()],
+        [OUTCOME_COLOURS.get(outcome, "#455a64") for outcome in counts],
+        ticks=_ticks(totals),
+    )
+    return _render(chart, "outcomes", "Outcome mix per authority")
+
+
+def referral_chart(authorities: Sequence[str], shares: Sequence[float | None]) -> str:
+    """Per authority, the percentage of decided items answered only by referral."""
+    chart = _bars(
+        pygal.HorizontalBar,
+        authorities,
+        [("answered only by referral", [None if s is None else round(100 * s, 1) for s in shares])],
+        ("#1565c0",),
+        formatter=_percent,
+        ticks=[0.0, 25.0, 50.0, 75.0, 100.0],
+    )
+    return _render(chart, "referral", "Share of decided items answered only by referral")
+
+
+def grounds_chart(grounds: Sequence[tuple[str, int]]) -> str:
+    """Items per refusal ground, most cited first."""
+    chart = _bars(
+        pygal.HorizontalBar,
+        [label for label, _ in grounds],
+        [("items", [n for _, n in grounds])],
+        ("#c62828",),
+        formatter=_count,
+    )
+    return _render(chart, "grounds", "Items per refusal ground cited")

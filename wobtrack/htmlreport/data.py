@@ -1,0 +1,69 @@
+"""What the HTML report shows, read from the database by the functions behind the JSON commands.
+
+The report adds no figures of its own: the per-authority table is ``summary --json``'s
+``authorities`` (``reports.summary``), the calendar is ``deadlines --json`` (open deadlines
+from ``reminders.collect_reminders``), and each request's detail is ``request show --json``
+(``serialize.request_json``) plus its items' final outcomes with their evidence sentences
+(``decisions.final_outcome``, which ``summary`` uses without the evidence) and the decision
+term as it stood on the day of the first decision (``reports.decision_term``).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from wobtrack import reports, serialize
+from wobtrack.decisions import final_outcome
+from wobtrack.reminders import collect_reminders
+from wobtrack.tracker import list_requests
+
+#: Timeline events that move the decision term: verdaging, suspensions, precisering.
+TERM_EVENT_KINDS = (
+    "extended",
+    "suspended",
+    "resumed",
+    "zienswijze_started",
+    "zienswijze_ended",
+    "precisering_requested",
+    "precisering_given",
+)
+
+
+def report_data(session: Session, today: date) -> dict[str, Any]:
+    """Everything the HTML report renders, as JSON-ready data (dates as ISO strings).
+
+    Shape: ``{"today", "summary": <summary --json>, "deadlines": <deadlines --json>,
+    "requests": [<request show --json> + {"outcomes": [final outcome with "evidence" and
+    "referral_only"], "decision_term": null | {"key", "kind", "due", "basis", "steps",
+    "warnings"}, "term_events": [timeline rows of TERM_EVENT_KINDS]}]}``; requests in the
+    order of ``summary``.
+    """
+    requests: list[dict[str, Any]] = []
+    for request in list_requests(session):
+        shown = serialize.request_json(request, today)
+        outcomes = []
+        for item in request.items:
+            final = final_outcome(item)
+            outcomes.append(final.to_json() | {"referral_only": final.referral_only})
+        term = reports.decision_term(request)
+        shown["outcomes"] = outcomes
+        shown["decision_term"] = (
+            None
+            if term is None
+            else {
+                key: value
+                for key, value in term.to_json().items()
+                if key in ("key", "kind", "due", "basis", "steps", "warnings")
+            }
+        )
+        shown["term_events"] = [row for row in shown["timeline"] if row["kind"] in TERM_EVENT_KINDS]
+        requests.append(shown)
+    return {
+        "today": today.isoformat(),
+        "summary": reports.summary(session, today),
+        "deadlines": [row.deadline_json() for row in collect_reminders(session, today, None)],
+        "requests": requests,
+    }
