@@ -27,7 +27,10 @@ def report(app: App, html_file: Path, title: str) -> None:
     with app.transaction(write=False) as session:
         data = report_data(session, app.today)
     page = render_report(data, app.today, title=title)
-    html_file.write_text(page, encoding="utf-8")
+    try:
+        html_file.write_text(page, encoding="utf-8")
+    except OSError as exc:
+        raise click.ClickException(f"cannot write {html_file}: {exc.strerror}") from exc
     click.echo(
         f"Wrote {html_file}: {len(data['requests'])} requests, "
         f"{len(data['summary']['authorities'])} authorities, "

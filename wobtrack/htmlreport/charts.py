@@ -9,8 +9,8 @@ escapes them.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
 import math
+from collections.abc import Callable, Sequence
 from typing import Any
 from xml.etree.ElementTree import Comment, Element
 
@@ -19,10 +19,10 @@ from pygal.style import Style
 
 #: Chart width in SVG units; the page scales the SVG to its column, so a narrow width keeps
 #: the labels readable on a phone.
-WIDTH = 640
+WIDTH = 480
 _ROW_HEIGHT = 34
 _FRAME_HEIGHT = 110
-_LABEL_CHARS = 26
+_LABEL_CHARS = 22
 _LEGEND_SHORT = 16
 _LEGEND_ROW = 26
 
@@ -65,20 +65,28 @@ def _style(colours: Sequence[str]) -> Style:
 
 
 def _finish(description: str) -> Callable[[Element], Element]:
-    """An XML filter: drop pygal's comments, title the SVG for screen readers."""
+    """An XML filter: drop pygal's comments and its script (its configuration for tooltips
+    that would need pygal's JavaScript from the web), title the SVG for screen readers."""
 
     def finish(root: Element) -> Element:
-        for child in list(root):
-            if child.tag is Comment:
-                root.remove(child)
+        for parent in root.iter():
+            for child in list(parent):
+                # ElementTree marks a comment by the Comment factory as its tag.
+                comment = child.tag is Comment  # type: ignore[comparison-overlap]
+                if comment or _local(child.tag) == "script":
+                    parent.remove(child)
         for child in root:
-            if child.tag.rsplit("}", 1)[-1] == "title":
+            if _local(child.tag) == "title":
                 child.text = description
         root.set("role", "img")
         root.set("aria-label", description)
         return root
 
     return finish
+
+
+def _local(tag: object) -> str:
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
 
 
 def _render(chart: Any, name: str, description: str) -> str:
