@@ -34,5 +34,5 @@ def report(app: App, html_file: Path, title: str) -> None:
     click.echo(
         f"Wrote {html_file}: {len(data['requests'])} requests, "
         f"{len(data['summary']['authorities'])} authorities, "
-        f"{len(data['deadlines'])} open deadlines ({len(page.encode()) // 1024} KiB)."
+        f"{len(data['deadlines'])} open deadlines."
     )

@@ -23,8 +23,6 @@ WIDTH = 480
 _ROW_HEIGHT = 34
 _FRAME_HEIGHT = 110
 _LABEL_CHARS = 22
-_LEGEND_SHORT = 16
-_LEGEND_ROW = 26
 
 #: Colours of the outcomes, fixed so that one outcome looks the same in every chart.
 OUTCOME_COLOURS: dict[str, str] = {
@@ -40,7 +38,15 @@ OUTCOME_COLOURS: dict[str, str] = {
     "withdrawn": "#bdbdbd",
     "unanswered": "#000000",
 }
+#: The two series of the timeliness chart and their colours.
+TIMELINESS_LABELS = ("median days to decision", "median legal term (days)")
+TIMELINESS_COLOURS = ("#ef6c00", "#90a4ae")
 _DEFAULT_COLOURS = ("#1565c0", "#ef6c00", "#2e7d32", "#6a1b9a", "#c62828", "#00838f")
+
+
+def outcome_colour(outcome: str) -> str:
+    """The colour of an outcome (one outside the vocabulary gets slate grey)."""
+    return OUTCOME_COLOURS.get(outcome, "#455a64")
 
 
 def _style(colours: Sequence[str]) -> Style:
@@ -113,22 +119,19 @@ def _bars(
     formatter: Callable[[float], str] | None = None,
     ticks: Sequence[float] | None = None,
 ) -> Any:
-    """A horizontal bar chart, first label on top (pygal draws the first at the bottom)."""
-    legend = len(series) > 1
-    # Two legend columns only for short names: the legend shares the plot's width.
-    columns = 2 if max(len(name) for name, _ in series) <= _LEGEND_SHORT else 1
-    legend_rows = math.ceil(len(series) / columns) if legend else 0
+    """A horizontal bar chart, first label on top (pygal draws the first at the bottom).
+
+    The legend is left to the page (``legend``): as HTML it wraps on a phone instead of
+    shrinking with the drawing.
+    """
     bars = len(labels) * (1 if kind is pygal.HorizontalStackedBar else len(series))
     options: dict[str, Any] = {
         "width": WIDTH,
-        "height": _FRAME_HEIGHT + _ROW_HEIGHT * max(bars, 1) + _LEGEND_ROW * legend_rows,
+        "height": _FRAME_HEIGHT + _ROW_HEIGHT * max(bars, 1),
         "style": _style(colours),
         "js": [],
         "disable_xml_declaration": True,
-        "show_legend": legend,
-        "legend_at_bottom": True,
-        "legend_at_bottom_columns": columns,
-        "truncate_legend": -1,
+        "show_legend": False,
         "print_values": kind is not pygal.HorizontalStackedBar,
         "truncate_label": _LABEL_CHARS,
         "margin": 8,
@@ -175,8 +178,8 @@ def timeliness_chart(
     chart = _bars(
         pygal.HorizontalBar,
         authorities,
-        [("median days to decision", median_days), ("median legal term (days)", median_term)],
-        ("#ef6c00", "#90a4ae"),
+        list(zip(TIMELINESS_LABELS, (median_days, median_term), strict=True)),
+        TIMELINESS_COLOURS,
         formatter=_count,
     )
     return _render(chart, "timeliness", "Median days to decision and legal term per authority")
@@ -190,7 +193,7 @@ def outcomes_chart(authorities: Sequence[str], counts: dict[str, Sequence[int]])
         authorities,
         # None, not 0: pygal draws nothing for None and a hairline for 0.
         [(outcome, [v or None for v in values]) for outcome, values in counts.items()],
-        [OUTCOME_COLOURS.get(outcome, "#455a64") for outcome in counts],
+        [outcome_colour(outcome) for outcome in counts],
         ticks=_ticks(totals),
     )
     return _render(chart, "outcomes", "Outcome mix per authority")

@@ -42,6 +42,14 @@ CHART_SECTIONS: tuple[str, ...] = ("states", "timeliness", "outcomes", "referral
 CALENDAR_MONTHS = 4
 
 
+@dataclass(frozen=True)
+class Chart:
+    """One chart: its SVG and its legend (label, colour), drawn by the page."""
+
+    svg: Markup
+    legend: tuple[tuple[str, str], ...] = ()
+
+
 @dataclass
 class CalendarDay:
     """One cell of a month grid."""
@@ -134,12 +142,13 @@ def _used_outcomes(authorities: list[dict[str, Any]]) -> list[str]:
     return [o for o in OUTCOMES if o in used] + sorted(used - set(OUTCOMES))
 
 
-def build_charts(data: dict[str, Any]) -> dict[str, Markup]:
+def build_charts(data: dict[str, Any]) -> dict[str, Chart]:
     """The SVG of each chart section that has something to show."""
     summary = data["summary"]
     authorities = summary["authorities"]
     names = [a["authority"] for a in authorities]
     svgs: dict[str, str] = {}
+    legends: dict[str, tuple[tuple[str, str], ...]] = {}
     if summary["requests"]:
         svgs["states"] = charts.states_chart(_state_counts(summary["requests"]))
     timed = [a for a in authorities if a["timed"]]
@@ -149,11 +158,15 @@ def build_charts(data: dict[str, Any]) -> dict[str, Markup]:
             [a["days_to_decision"]["median"] for a in timed],
             [a["legal_term_days"]["median"] for a in timed],
         )
+        legends["timeliness"] = tuple(
+            zip(charts.TIMELINESS_LABELS, charts.TIMELINESS_COLOURS, strict=True)
+        )
     outcomes = _used_outcomes(authorities)
     if outcomes:
         svgs["outcomes"] = charts.outcomes_chart(
             names, {o: [a["outcomes"].get(o, 0) for a in authorities] for o in outcomes}
         )
+        legends["outcomes"] = tuple((o, charts.outcome_colour(o)) for o in outcomes)
     decided = [a for a in authorities if a["items_decided"]]
     if decided:
         svgs["referral"] = charts.referral_chart(
@@ -163,7 +176,7 @@ def build_charts(data: dict[str, Any]) -> dict[str, Markup]:
     if grounds:
         svgs["grounds"] = charts.grounds_chart(grounds)
     # pygal's output is escaped XML (ElementTree), the one markup inserted unescaped.
-    return {name: Markup(svg) for name, svg in svgs.items()}
+    return {name: Chart(Markup(svg), legends.get(name, ())) for name, svg in svgs.items()}
 
 
 def render_report(data: dict[str, Any], today: date, *, title: str = "wobtrack report") -> str:
