@@ -22,7 +22,7 @@ from wobtrack import db as database
 from wobtrack import tracker
 from wobtrack.decisions import final_outcome
 from wobtrack.htmlreport import CHART_SECTIONS, SECTIONS, render_report, report_data
-from wobtrack.htmlreport.render import CALENDAR_MONTHS, month_grids
+from wobtrack.htmlreport.render import CALENDAR_MONTHS, month_grids, reference
 from wobtrack.items import ItemText
 
 TODAY = report_tracker.TODAY
@@ -264,3 +264,24 @@ def test_calendar_months_run_from_today_to_the_last_deadline() -> None:
     # Passed deadlines are not drawn; far deadlines stop the grid at CALENDAR_MONTHS.
     assert month_grids([_deadline("2026-11-01")], TODAY) == []
     assert len(month_grids([_deadline("2027-11-01")], TODAY)) == CALENDAR_MONTHS
+
+
+@pytest.mark.parametrize(
+    ("stored", "shown"),
+    [
+        # As the parser stores them: only a web address becomes a link.
+        ({"kind": "url", "value": "https://x.nl/a"}, ("url", "https://x.nl/a", "https://x.nl/a")),
+        ({"kind": "url", "value": "javascript:alert(1)"}, ("url", "javascript:alert(1)", None)),
+        ({"kind": "url", "value": "file:///etc/passwd"}, ("url", "file:///etc/passwd", None)),
+        ({"kind": "document", "value": "12"}, ("document", "12", None)),
+        # Other shapes (older or hand-made data) are shown as text, never break the page.
+        ({"url": "https://x.org/d"}, ("url", "https://x.org/d", "https://x.org/d")),
+        ({"note": "<b>"}, ("note", "<b>", None)),
+        ("zie de website", ("reference", '"zie de website"', None)),
+    ],
+)
+def test_references_are_shown_safely_whatever_their_shape(
+    stored: Any, shown: tuple[str, str, str | None]
+) -> None:
+    ref = reference(stored)
+    assert (ref.kind, ref.value, ref.href) == shown

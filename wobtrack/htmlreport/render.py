@@ -9,6 +9,7 @@ ElementTree, which escapes their labels, and are the only markup inserted as is.
 from __future__ import annotations
 
 import calendar
+import json
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -78,11 +79,35 @@ def _environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["human_date"] = _human_date
+    env.filters["reference"] = reference
     env.filters["percent"] = _percent
     env.filters["number"] = _number
     env.filters["kind_title"] = lambda kind: KIND_TITLES.get(kind, kind)
     env.filters["ground_label"] = lambda code: GROUND_LABELS.get(code, "")
     return env
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A reference as shown: a label ("url", "document", ...), its text, and a link target
+    only for a web address (never ``javascript:`` or a file)."""
+
+    kind: str
+    value: str
+    href: str | None
+
+
+def reference(ref: Any) -> Reference:
+    """Show a stored reference: ``{"kind", "value"}`` as the parser writes it; any other
+    shape (older data, hand-made imports) is shown as text rather than breaking the page."""
+    if isinstance(ref, dict) and "value" in ref:
+        kind, value = str(ref.get("kind", "reference")), str(ref["value"])
+    elif isinstance(ref, dict) and len(ref) == 1:
+        kind, value = (str(part) for part in next(iter(ref.items())))
+    else:
+        kind, value = "reference", json.dumps(ref, ensure_ascii=False)
+    is_web = kind == "url" and value.startswith(("https://", "http://"))
+    return Reference(kind, value, value if is_web else None)
 
 
 def _human_date(value: str | None) -> str:
