@@ -239,6 +239,14 @@ def test_empty_tracker_gives_every_section_without_charts(run: Cli, tmp_path: Pa
     assert "No requests yet." in " ".join(found.text)
 
 
+def test_title_option_is_escaped(run: Cli, tmp_path: Path) -> None:
+    target = tmp_path / "titled.html"
+    run("report", "--html", str(target), "--title", "Onderzoek <politie> & co")
+    page = target.read_text(encoding="utf-8")
+    assert "<h1>Onderzoek &lt;politie&gt; &amp; co</h1>" in page
+    assert "<title>Onderzoek &lt;politie&gt; &amp; co — Sun 22 Nov 2026</title>" in page
+
+
 def test_report_to_a_folder_or_missing_folder_is_a_one_line_error(run: Cli, tmp_path: Path) -> None:
     run.fails("report", "--html", str(tmp_path), message="is a directory")
     run.fails(
