@@ -127,6 +127,14 @@ def test_report_shows_every_section_and_agrees_with_the_json_commands(
         assert row["authority"] == expected["authority"]
         assert len(row) > 10
         assert {key: expected[key] for key in row} == row
+    # Per request, the verdict is summary --json's decision: late by (days - term) days.
+    decided = [r["decision"] for r in summary["requests"] if r["decision"]]
+    for decision in decided:
+        if decision["late"]:
+            over = decision["days"] - decision["term_days"]
+            assert f'<span class="late">late by {over} days</span>' in page
+    on_time = sum(1 for d in decided if d["late"] is False)
+    assert page.count('<td><span class="ontime">on time</span></td>') == on_time
     late = {a["authority"]: a["decided_late"] for a in summary["authorities"]}
     # The data really has late and timely decisions (Woo 4.4 lid 1-2, Wob art. 6).
     assert late["Gemeente Voorbeeldstad"] == 1
