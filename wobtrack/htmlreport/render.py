@@ -20,6 +20,7 @@ import jinja2
 from markupsafe import Markup
 
 from wobtrack import __version__
+from wobtrack.dates import human_date
 from wobtrack.deadlines.terms import KIND_TITLES
 from wobtrack.drafts import GROUND_LABELS
 from wobtrack.htmlreport import charts
@@ -41,6 +42,11 @@ CHART_SECTIONS: tuple[str, ...] = ("states", "timeliness", "outcomes", "referral
 
 #: At most this many months are drawn as calendars; later deadlines are still listed.
 CALENDAR_MONTHS = 4
+#: English month names, whatever the locale (``calendar.month_name`` follows LC_TIME).
+_MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -111,10 +117,7 @@ def reference(ref: Any) -> Reference:
 
 
 def _human_date(value: str | None) -> str:
-    if not value:
-        return "-"
-    day = date.fromisoformat(value)
-    return f"{day:%a} {day.day} {day:%b %Y}"
+    return human_date(date.fromisoformat(value)) if value else "-"
 
 
 def _percent(share: float | None) -> str:
@@ -142,7 +145,7 @@ def month_grids(deadlines: list[dict[str, Any]], today: date) -> list[CalendarMo
             [CalendarDay(day if day.month == month else None, by_day.get(day, [])) for day in week]
             for week in calendar.Calendar(firstweekday=0).monthdatescalendar(year, month)
         ]
-        months.append(CalendarMonth(f"{calendar.month_name[month]} {year}", weeks))
+        months.append(CalendarMonth(f"{_MONTH_NAMES[month - 1]} {year}", weeks))
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     return months
 
