@@ -22,6 +22,7 @@ from wobtrack import db as database
 from wobtrack import tracker
 from wobtrack.decisions import final_outcome
 from wobtrack.htmlreport import CHART_SECTIONS, SECTIONS, render_report, report_data
+from wobtrack.htmlreport.charts import _ticks
 from wobtrack.htmlreport.render import CALENDAR_MONTHS, month_grids, reference
 from wobtrack.items import ItemText
 
@@ -301,3 +302,21 @@ def test_references_are_shown_safely_whatever_their_shape(
 ) -> None:
     ref = reference(stored)
     assert (ref.kind, ref.value, ref.href) == shown
+
+
+@pytest.mark.parametrize(
+    ("largest", "ticks"),
+    [
+        (0, [0, 1]),
+        (1, [0, 1]),
+        (5, [0, 1, 2, 3, 4, 5]),
+        (7, [0, 2, 4, 6, 8]),
+        (42, [0, 10, 20, 30, 40, 50]),
+        (106, [0, 50, 100, 150]),
+        (330, [0, 100, 200, 300, 400]),
+    ],
+)
+def test_chart_axes_have_round_ticks_that_cover_the_largest_value(
+    largest: int, ticks: list[int]
+) -> None:
+    assert _ticks([None, largest]) == ticks

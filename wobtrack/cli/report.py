@@ -31,8 +31,11 @@ def report(app: App, html_file: Path, title: str) -> None:
         html_file.write_text(page, encoding="utf-8")
     except OSError as exc:
         raise click.ClickException(f"cannot write {html_file}: {exc.strerror}") from exc
+    requests = len(data["requests"])
+    authorities = len(data["summary"]["authorities"])
+    deadlines = len(data["deadlines"])
     click.echo(
-        f"Wrote {html_file}: {len(data['requests'])} requests, "
-        f"{len(data['summary']['authorities'])} authorities, "
-        f"{len(data['deadlines'])} open deadlines."
+        f"Wrote {html_file}: {requests} request{'' if requests == 1 else 's'}, "
+        f"{authorities} authorit{'y' if authorities == 1 else 'ies'}, "
+        f"{deadlines} open deadline{'' if deadlines == 1 else 's'}."
     )

@@ -106,7 +106,11 @@ def _render(chart: Any, name: str, description: str) -> str:
 def _ticks(values: Sequence[float | None]) -> list[float]:
     """Whole-number ticks for counts and days (pygal would draw 0.1, 0.2, ... for a 1)."""
     top = max((v for v in values if v is not None), default=0)
-    step = max(1, math.ceil(top / 5))
+    if top <= 0:
+        return [0.0, 1.0]
+    # A round step (1, 2 or 5 times a power of ten) giving at most about five ticks.
+    magnitude = 10 ** max(0, math.floor(math.log10(top / 5))) if top > 5 else 1
+    step = next(m * magnitude for m in (1, 2, 5, 10) if m * magnitude * 5 >= top)
     return [float(n) for n in range(0, math.ceil(top / step) * step + 1, step)]
 
 
