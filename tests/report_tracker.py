@@ -6,7 +6,7 @@ requests, referrals and grounds, with real evidence sentences.
 - ``tests/sample_tracker.py``'s four requests (a correction by a person, a late decision,
   a verdaging, a request never decided, one without a receipt date).
 - One open request whose term is suspended for a zienswijze (Woo 4.4 lid 3 / Awb 4:15),
-  so the calendar has a decision deadline to come.
+  so the calendar has a decision deadline to come; its note is one long unbreakable word.
 """
 
 from __future__ import annotations
@@ -55,8 +55,16 @@ def populate_url(url: str) -> None:
                 received=date(2026, 11, 2),
                 items=[ItemText("1", "de vergunningaanvraag"), ItemText("2", "het advies")],
             )
+            # Long words without a break, as file names in notes are: the phone layout
+            # must wrap them instead of widening the page.
             tracker.add_event(
-                session, request.id, "zienswijze_started", date(2026, 11, 9), today=TODAY
+                session,
+                request.id,
+                "zienswijze_started",
+                date(2026, 11, 9),
+                note="zie Bes-Besluit+op+Wob+verzoek+over+het+windpark+Kustlijn+en+de+"
+                "vergunning.pdf",
+                today=TODAY,
             )
     finally:
         engine.dispose()
