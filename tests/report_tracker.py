@@ -28,7 +28,8 @@ from wobtrack.resources import samples_path
 
 #: The report's "today": the sample tracker's, so its bezwaar terms are still open.
 TODAY = sample_tracker.TODAY
-PROVINCIE = "Provincie Noordkust"
+#: A long name, as many bestuursorganen have: the charts must still leave room for bars.
+PROVINCIE = "College van Gedeputeerde Staten van de Provincie Noordkust"
 
 #: The demo's commands that write to the tracker (the others only show things).
 _WRITING = (("request", "add"), ("event", "add"), ("decision", "import"))

@@ -22,7 +22,7 @@ from wobtrack import db as database
 from wobtrack import tracker
 from wobtrack.decisions import final_outcome
 from wobtrack.htmlreport import CHART_SECTIONS, SECTIONS, render_report, report_data
-from wobtrack.htmlreport.charts import _ticks
+from wobtrack.htmlreport.charts import _ticks, short_label
 from wobtrack.htmlreport.render import CALENDAR_MONTHS, month_grids, reference
 from wobtrack.items import ItemText
 
@@ -320,3 +320,22 @@ def test_chart_axes_have_round_ticks_that_cover_the_largest_value(
     largest: int, ticks: list[int]
 ) -> None:
     assert _ticks([None, largest]) == ticks
+
+
+@pytest.mark.parametrize(
+    ("name", "label"),
+    [
+        ("Gemeente Voorbeeldstad", "Gemeente Voorbeeldstad"),
+        ("Ministerie van Financiën", "Ministerie van Financiën"),
+        # The last words name the place or ministry; the first word stays when it fits.
+        ("Minister van Infrastructuur en Waterstaat", "Minister … en Waterstaat"),
+        ("College van burgemeester en wethouders van Utrecht", "… wethouders van Utrecht"),
+        (
+            "Minister voor Buitenlandse Handel en Ontwikkelingssamenwerking",
+            "…twikkelingssamenwerking",
+        ),
+    ],
+)
+def test_chart_labels_of_long_names_keep_their_last_words(name: str, label: str) -> None:
+    assert short_label(name) == label
+    assert len(short_label(name)) <= 24

@@ -51,7 +51,9 @@ PROBE = """(() => {
       titleVisible: heading ? visible(heading) : false,
       charts: [...section.querySelectorAll('svg')].map(svg => {
         const box = svg.getBoundingClientRect();
+        const plot = svg.querySelector('.plot > .background');
         return {width: box.width, height: box.height,
+                plotShare: plot ? plot.getBoundingClientRect().width / box.width : 0,
                 bars: [...svg.querySelectorAll('.series rect')].filter(visible).length};
       }),
     };
@@ -102,6 +104,8 @@ def _check_page(probe: dict[str, Any]) -> None:
             assert chart["width"] > 100
             assert chart["height"] > 50
             assert chart["bars"] >= 2, section["id"]
+            # Long authority names are shortened: the bars keep a good part of the width.
+            assert chart["plotShare"] > 0.4, section["id"]
         else:
             assert section["charts"] == []
     assert probe["evidence"] > 20

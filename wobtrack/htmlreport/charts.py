@@ -22,7 +22,7 @@ from pygal.style import Style
 WIDTH = 480
 _ROW_HEIGHT = 34
 _FRAME_HEIGHT = 110
-_LABEL_CHARS = 22
+_LABEL_CHARS = 24
 
 #: Colours of the outcomes, fixed so that one outcome looks the same in every chart.
 OUTCOME_COLOURS: dict[str, str] = {
@@ -103,6 +103,28 @@ def _render(chart: Any, name: str, description: str) -> str:
     return svg
 
 
+def short_label(label: str, limit: int = _LABEL_CHARS) -> str:
+    """A label that fits beside the bars (pygal leaves the plot no room for a long one).
+
+    A long name keeps its last words, where the place or ministry stands ("… Natuur en
+    Voedselkwaliteit"), and its first word if that still fits; the tables beside the charts
+    give the full names.
+    """
+    if len(label) <= limit:
+        return label
+    words = label.split()
+    tail: list[str] = []
+    for word in reversed(words[1:]):
+        if len("… " + " ".join([word, *tail])) > limit:
+            break
+        tail.insert(0, word)
+    if not tail:  # one very long last word
+        return "…" + label[-(limit - 1) :]
+    short = "… " + " ".join(tail)
+    with_first = f"{words[0]} {short}"
+    return with_first if len(with_first) <= limit else short
+
+
 def _ticks(values: Sequence[float | None]) -> list[float]:
     """Whole-number ticks for counts and days (pygal would draw 0.1, 0.2, ... for a 1)."""
     top = max((v for v in values if v is not None), default=0)
@@ -137,7 +159,6 @@ def _bars(
         "disable_xml_declaration": True,
         "show_legend": False,
         "print_values": kind is not pygal.HorizontalStackedBar,
-        "truncate_label": _LABEL_CHARS,
         "margin": 8,
         "margin_right": 24,
         "spacing": 8,
@@ -145,7 +166,7 @@ def _bars(
     if formatter is not None:
         options["value_formatter"] = formatter
     chart = kind(**options)
-    chart.x_labels = list(reversed(labels))
+    chart.x_labels = [short_label(label) for label in reversed(labels)]
     every = [v for _, values in series for v in values]
     chart.y_labels = list(ticks) if ticks is not None else _ticks(every)
     for name, values in series:
