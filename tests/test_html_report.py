@@ -7,6 +7,7 @@ The browser's view of the same page is tested in tests/test_report_browser.py.
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
@@ -118,6 +119,9 @@ def test_report_shows_every_section_and_agrees_with_the_json_commands(
     assert {s["id"]: s["svgs"] for s in found.sections} == {
         name: int(name in CHART_SECTIONS) for name, _ in SECTIONS
     }
+
+    # Axis numbers are whole ("150", not pygal's cut "1…").
+    assert re.search(r">\d+…<", page) is None
 
     # The per-authority table is summary --json's figures, authority by authority.
     summary = json.loads(run("summary", "--json").stdout)

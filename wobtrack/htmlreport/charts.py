@@ -159,6 +159,8 @@ def _bars(
         "disable_xml_declaration": True,
         "show_legend": False,
         "print_values": kind is not pygal.HorizontalStackedBar,
+        # Labels are shortened here (short_label); pygal's own cut also cuts "150" to "1…".
+        "truncate_label": -1,
         "margin": 8,
         "margin_right": 24,
         "spacing": 8,
