@@ -2,10 +2,11 @@
 
 The report adds no figures of its own: the per-authority table is ``summary --json``'s
 ``authorities`` (``reports.summary``), the calendar is ``deadlines --json`` (open deadlines
-from ``reminders.collect_reminders``), and each request's detail is ``request show --json``
+from ``remind.collect_reminders``), and each request's detail is ``request show --json``
 (``serialize.request_json``) plus its items' final outcomes with their evidence sentences
 (``decisions.final_outcome``, which ``summary`` uses without the evidence) and the decision
-term as it stood on the day of the first decision (``reports.decision_term``).
+term as it stood on the day of the first decision (``reports.decision_term_for_lateness``,
+by which ``summary`` judges lateness).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from wobtrack import reports, serialize
 from wobtrack.decisions import final_outcome
-from wobtrack.reminders import collect_reminders
+from wobtrack.remind import collect_reminders
 from wobtrack.tracker import list_requests
 
 #: Timeline events that move the decision term: verdaging, suspensions, precisering.
@@ -48,7 +49,7 @@ def report_data(session: Session, today: date) -> dict[str, Any]:
         for item in request.items:
             final = final_outcome(item)
             outcomes.append(final.to_json() | {"referral_only": final.referral_only})
-        term = reports.decision_term(request)
+        term = reports.decision_term_for_lateness(request)
         shown["outcomes"] = outcomes
         shown["decision_term"] = (
             None
