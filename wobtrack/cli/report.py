@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from wobtrack.cli.base import App, cli, pass_app
+from wobtrack.files import write_file_atomically
 
 
 @cli.command("report")
@@ -27,10 +28,8 @@ def report(app: App, html_file: Path, title: str) -> None:
     with app.transaction(write=False) as session:
         data = report_data(session, app.today)
     page = render_report(data, app.today, title=title)
-    try:
-        html_file.write_text(page, encoding="utf-8")
-    except OSError as exc:
-        raise click.ClickException(f"cannot write {html_file}: {exc.strerror}") from exc
+    # Only a regular file, replaced atomically: a FIFO or device path is refused.
+    write_file_atomically(html_file, page.encode("utf-8"))
     requests = len(data["requests"])
     authorities = len(data["summary"]["authorities"])
     deadlines = len(data["deadlines"])
