@@ -20,18 +20,20 @@ from __future__ import annotations
 
 import hashlib
 import io
+import itertools
 import json
 import logging
 import os
 import re
 import stat
 import tempfile
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from wobtrack.errors import UnreadableDocument
+from wobtrack.errors import InvalidInput, UnreadableDocument
 from wobtrack.parsing import bounded
 from wobtrack.parsing.bounded import Limits
 
@@ -41,7 +43,7 @@ if TYPE_CHECKING:
 
 #: Bump when the extraction itself changes (settings, post-processing, what counts as a
 #: link): it is part of every cache key, so old entries are simply no longer found.
-EXTRACTOR_VERSION = "3"
+EXTRACTOR_VERSION = "4"
 
 #: Refuse documents longer than this. A decision letter with its inventory is rarely over
 #: a few dozen pages; a 2,000-page PDF is an annex bundle, and extracting it would take
@@ -157,10 +159,15 @@ def extract_pdf(
     anything but a regular file, and a file larger than the memory limit.
     """
     limits = limits if limits is not None else Limits.from_env()
+    extractor = extractor_choice()
     data = _read_pdf_bytes(path, max_bytes=limits.memory_mb * 1024 * 1024)
     digest = hashlib.sha256(data).hexdigest()
-    entry = _cache_file(cache_dir, digest) if cache_dir is not None else None
-    ocr_entry = _cache_file(cache_dir, digest, ocr=True) if ocr and cache_dir is not None else None
+    entry = _cache_file(cache_dir, digest, extractor) if cache_dir is not None else None
+    ocr_entry = (
+        _cache_file(cache_dir, digest, extractor, ocr=True)
+        if ocr and cache_dir is not None
+        else None
+    )
     if ocr_entry is not None:
         cached = _load_cached(ocr_entry, digest)
         if cached is not None:
@@ -172,10 +179,14 @@ def extract_pdf(
         # document through that this call would refuse.
         _check_page_count(path, len(result.pages), max_pages)
     else:
-        result = _extract_bounded(_Job(path, data, digest, max_pages, not ocr), limits)
-        # A letter without any text is not cached: without OCR it is refused.
-        if entry is not None and any(text.strip() for text in result.pages):
+        # The worker returns a letter without any text too, so that it is cached like
+        # any other: a warm re-parse refuses it from the cache, and with OCR the cached
+        # pages say which ones to read. (A refusal by a limit is an error: never cached.)
+        result = _extract_bounded(_Job(path, data, digest, max_pages, False, extractor), limits)
+        if entry is not None:
             _store_cached(entry, result)
+    if not ocr and not any(text.strip() for text in result.pages):
+        raise UnreadableDocument(f"{path}: has no text layer (a scan?): {_OCR_HINT}")
     scanned = _scanned_pages(result) if ocr else []
     if not scanned:
         return result
@@ -220,7 +231,10 @@ def _with_ocr(
     level = pdfminer_log.level
     pdfminer_log.setLevel(logging.ERROR)
     try:
-        layer = _extract_bounded(_Job(path, ocred, text.sha256, len(text.pages), False), limits)
+        # The OCR'd layer is read by pdfplumber, as it was when OCR was measured.
+        layer = _extract_bounded(
+            _Job(path, ocred, text.sha256, len(text.pages), False, "pdfplumber"), limits
+        )
     finally:
         pdfminer_log.setLevel(level)
     if len(layer.pages) != len(text.pages):
@@ -326,6 +340,8 @@ class _Job:
     digest: str
     max_pages: int
     require_text: bool
+    #: "fast" or "pdfplumber" (``extractor_choice``).
+    extractor: str = "fast"
 
 
 def _extract_bounded(job: _Job, limits: Limits) -> PdfText:
@@ -334,6 +350,13 @@ def _extract_bounded(job: _Job, limits: Limits) -> PdfText:
 
 
 def _run_job(job: _Job) -> PdfText:
+    if job.extractor == "fast":
+        try:
+            return _extract_fast(
+                job.path, job.data, job.digest, job.max_pages, require_text=job.require_text
+            )
+        except _Fallback:
+            pass  # pdfplumber reads it (or says why it cannot)
     return _extract(job.path, job.data, job.digest, job.max_pages, require_text=job.require_text)
 
 
@@ -630,28 +653,411 @@ def _one_line(exc: BaseException, limit: int = 100) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+# --- the fast path: pypdfium2 ------------------------------------------------------------
+
+#: Which extractor reads the text layer: "fast" (pypdfium2, with pdfplumber only for the
+#: pages that may hold tables) or "pdfplumber" (every page). For comparing the two on the
+#: labelled letters (``bench/accuracy.py``); the cache keeps their results apart.
+ENV_EXTRACTOR = "WOBTRACK_PDF_EXTRACTOR"
+EXTRACTORS = ("fast", "pdfplumber")
+
+# pdfplumber's defaults for ``extract_text`` and ``extract_words``: the fast path groups
+# pdfium's characters into words and lines by the same rules, so that the parser, whose
+# rules depend on line order and line breaks, sees the same text.
+_X_TOLERANCE = 3.0
+_Y_TOLERANCE = 3.0
+_LIGATURES = {"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl", "ﬆ": "st", "ﬅ": "st"}
+#: pdfium reports a hyphen at the end of a line as this control character.
+_PDFIUM_HYPHEN = "\x02"
+_PDFACTION_URI = 3
+#: A space pdfium adds (and the real one it sometimes drops) ends a word when the gap it
+#: stands in is at least this share of the font size; a smaller gap is kerning, which
+#: pdfplumber reads as one word (measured on the corpus: 0.1 keeps most pages equal).
+_SPACE_GAP = 0.1
+_PAGEOBJ_PATH = 2
+_PAGEOBJ_FORM = 5
+
+
+def extractor_choice(environ: Mapping[str, str] | None = None) -> str:
+    """The extractor named by ``WOBTRACK_PDF_EXTRACTOR`` (default "fast")."""
+    env = os.environ if environ is None else environ
+    name = env.get(ENV_EXTRACTOR, "").strip().lower() or "fast"
+    if name not in EXTRACTORS:
+        raise InvalidInput(
+            f"{ENV_EXTRACTOR}={name!r} is not valid: give one of {', '.join(EXTRACTORS)}"
+        )
+    return name
+
+
+class _Fallback(Exception):
+    """The fast path cannot read this document as pdfplumber would: use pdfplumber."""
+
+
+#: One character as the fast path keeps it: ``(text, x0, top, x1, bottom)``.
+_Char = tuple[str, float, float, float, float]
+
+
+def _extract_fast(
+    path: Path, data: bytes, digest: str, max_pages: int, *, require_text: bool
+) -> PdfText:
+    """Text and links by pypdfium2, tables by pdfplumber on the pages that have drawings.
+
+    Raises ``_Fallback`` for what pdfplumber must read itself: a file pdfium cannot open
+    (pdfplumber's error message classifies it), rotated pages or text, and glyphs without
+    a Unicode mapping (pdfplumber writes them as ``(cid:N)``, pdfium cannot say N).
+    """
+    import pypdfium2 as pdfium
+
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except Exception as exc:  # damaged, encrypted: pdfplumber says which
+        _reraise_out_of_memory(exc)
+        raise _Fallback from None
+    plumber: Any = None
+    try:
+        count = len(pdf)
+        _check_page_count(path, count, max_pages)
+        bounded.report_pages(count)
+        pages: list[str] = []
+        links: dict[str, None] = {}
+        anchors: dict[LinkAnchor, None] = {}
+        tables: list[PdfTable] = []
+        words: list[PageWords] = []
+        table_pages: list[int] = []
+        for index in range(count):
+            page = pdf[index]
+            try:
+                text, page_words = _fast_page(page)
+                pages.append(text)
+                page_anchors = _fast_anchors(pdf, page, index + 1, page_words)
+                links.update(dict.fromkeys(a.uri for a in page_anchors))
+                anchors.update(dict.fromkeys(page_anchors))
+                if _may_hold_table(page):
+                    table_pages.append(index)
+            finally:
+                page.close()
+        # Tables need pdfplumber's edges and cells, and are only read for an inventory
+        # (a table with a header row of column names): only the pages whose drawings
+        # could make a table, of a document with a line that could be such a header,
+        # pay for pdfplumber.
+        if table_pages and _may_have_inventory_header(pages):
+            plumber = _open_plumber(path, data)
+            for index in table_pages:
+                plumber_page = plumber.pages[index]
+                page_tables, table_words = _page_tables(plumber_page)
+                plumber_page.close()
+                tables.extend(page_tables)
+                if table_words is not None:
+                    words.append(table_words)
+    finally:
+        if plumber is not None:
+            plumber.close()
+        pdf.close()
+    if require_text and not any(text.strip() for text in pages):
+        raise UnreadableDocument(f"{path}: has no text layer (a scan?): {_OCR_HINT}")
+    return PdfText(
+        sha256=digest,
+        pages=tuple(pages),
+        links=tuple(links),
+        anchors=tuple(anchors),
+        tables=tuple(tables),
+        words=tuple(words),
+    )
+
+
+def _may_have_inventory_header(pages: Sequence[str]) -> bool:
+    """Whether a line of the text could be the header row of an inventory table, as
+    ``inventory`` recognises one: column names of two kinds or more, one of them the
+    judgement or the grounds, and mostly column names (a sentence is not a header)."""
+    from wobtrack.parsing.inventory import header_role
+
+    role = cache(header_role)  # a letter repeats its words: each is matched once
+    for page in pages:
+        for line in page.splitlines():
+            words = line.split()
+            if len(words) < 2:
+                continue
+            named = [role(word) for word in words]
+            if sum(r is not None for r in named) * 2 < len(words):
+                continue  # mostly other words: a sentence, not a header
+            roles = set(named) | {role(f"{a} {b}") for a, b in itertools.pairwise(words)}
+            roles.discard(None)
+            if len(roles) >= 2 and roles & {"judgement", "grounds"}:
+                return True
+    return False
+
+
+def _open_plumber(path: Path, data: bytes) -> Any:
+    import pdfplumber
+
+    try:
+        return pdfplumber.open(io.BytesIO(data), raise_unicode_errors=False)
+    except Exception as exc:
+        _reraise_out_of_memory(exc)
+        raise _Fallback from None
+
+
+def _fast_page(page: Any) -> tuple[str, list[dict[str, Any]]]:
+    """The page's text in pdfplumber's line order, and its words (for link anchors)."""
+    import ctypes
+
+    import pypdfium2.raw as raw
+
+    if page.get_rotation() != 0:
+        raise _Fallback
+    textpage = page.get_textpage()
+    try:
+        handle = textpage.raw
+        count = raw.FPDFText_CountChars(handle)
+        height = page.get_height()
+        rect, origin_x, origin_y = raw.FS_RECTF(), ctypes.c_double(), ctypes.c_double()
+        matrix, font_size = raw.FS_MATRIX(), ctypes.c_float()
+        chars: list[_Char] = []
+        generated_space = False
+        for i in range(count):
+            code = raw.FPDFText_GetUnicode(handle, i)
+            char = chr(code) if 0 <= code < 0x110000 else "\ufffd"
+            if char.isspace() and raw.FPDFText_IsGenerated(handle, i) == 1:
+                # pdfium's own line breaks, and its own spaces: at a gap, and in place of
+                # a real space that it drops. Such a space ends a word when the gap could
+                # hold a space (pdfplumber would see the real one), decided at the next
+                # character.
+                generated_space = char == " "
+                continue
+            if raw.FPDFText_HasUnicodeMapError(handle, i) == 1:
+                raise _Fallback
+            raw.FPDFText_GetMatrix(handle, i, matrix)
+            if matrix.b != 0 or matrix.c != 0 or matrix.a * matrix.d <= 0:
+                raise _Fallback  # rotated or mirrored text: pdfplumber orders it its own way
+            # pdfminer's box: from the origin one advance wide, from the descent one font
+            # size high (pdfium's loose box has the same right edge and bottom).
+            raw.FPDFTextObj_GetFontSize(raw.FPDFText_GetTextObject(handle, i), font_size)
+            raw.FPDFText_GetLooseCharBox(handle, i, rect)
+            raw.FPDFText_GetCharOrigin(handle, i, origin_x, origin_y)
+            bottom = height - rect.bottom
+            size = font_size.value * abs(matrix.d)
+            if char == _PDFIUM_HYPHEN:
+                char = "-"
+            x0 = origin_x.value
+            if generated_space and chars and x0 - chars[-1][3] >= _SPACE_GAP * size:
+                chars.append((" ", *chars[-1][1:]))
+            generated_space = False
+            chars.append((char, x0, bottom - size, rect.right, bottom))
+    finally:
+        textpage.close()
+    return _layout(chars)
+
+
+def _layout(chars: list[_Char]) -> tuple[str, list[dict[str, Any]]]:
+    """pdfplumber's non-layout ``extract_text`` over ``chars`` (in content order): lines by
+    top within the tolerance (clusters chained through the sorted tops), each line's
+    characters by x0, words split at spaces and at gaps over the tolerance, the words
+    clustered into lines again and joined by one space."""
+    if not chars:
+        return "", []
+    line_of = _cluster_ids(c[2] for c in chars)
+    # Sorted by line, then x0; Python's sort is stable, as pdfplumber relies on.
+    ordered = sorted(chars, key=lambda c: (line_of[c[2]], c[1]))
+    words: list[dict[str, Any]] = []
+    current: list[_Char] = []
+    current_line = -1
+    for char in ordered:
+        line = line_of[char[2]]
+        if line != current_line:
+            if current:
+                words.append(_merge_word(current))
+            current = []
+            current_line = line
+        if char[0].isspace():
+            if current:
+                words.append(_merge_word(current))
+            current = []
+            continue
+        if current:
+            prev = current[-1]
+            if (
+                char[1] < prev[1]
+                or char[1] > prev[3] + _X_TOLERANCE
+                or abs(char[2] - prev[2]) > _Y_TOLERANCE
+            ):
+                words.append(_merge_word(current))
+                current = []
+        current.append(char)
+    if current:
+        words.append(_merge_word(current))
+    word_line = _cluster_ids(w["top"] for w in words)
+    lines: list[list[str]] = []
+    previous = None
+    for word in words:  # in order: consecutive words of one cluster make a line
+        cluster = word_line[word["top"]]
+        if cluster != previous:
+            lines.append([])
+            previous = cluster
+        lines[-1].append(word["text"])
+    return "\n".join(" ".join(line) for line in lines), words
+
+
+def _cluster_ids(values: Iterable[float]) -> dict[float, int]:
+    """pdfplumber's ``make_cluster_dict``: sorted distinct values, chained within the
+    tolerance, numbered from the top."""
+    ids: dict[float, int] = {}
+    cluster, last = -1, None
+    for value in sorted(set(values)):
+        if last is None or value > last + _Y_TOLERANCE:
+            cluster += 1
+        ids[value] = cluster
+        last = value
+    return ids
+
+
+def _merge_word(chars: list[_Char]) -> dict[str, Any]:
+    return {
+        "text": "".join(_LIGATURES.get(c[0], c[0]) for c in chars),
+        "x0": min(c[1] for c in chars),
+        "top": min(c[2] for c in chars),
+        "x1": max(c[3] for c in chars),
+        "bottom": max(c[4] for c in chars),
+    }
+
+
+def _fast_anchors(
+    pdf: Any, page: Any, number: int, words: list[dict[str, Any]]
+) -> list[LinkAnchor]:
+    """The page's URI link annotations with the words under them (``_anchor_text``)."""
+    import ctypes
+
+    import pypdfium2.raw as raw
+
+    height = page.get_height()
+    width = page.get_width()
+    anchors: list[LinkAnchor] = []
+    position = ctypes.c_int(0)
+    link = raw.FPDF_LINK()
+    while raw.FPDFLink_Enumerate(page.raw, ctypes.byref(position), ctypes.byref(link)):
+        action = raw.FPDFLink_GetAction(link)
+        if not action or raw.FPDFAction_GetType(action) != _PDFACTION_URI:
+            continue
+        size = raw.FPDFAction_GetURIPath(pdf.raw, action, None, 0)
+        if size <= 1:
+            continue
+        buffer = ctypes.create_string_buffer(size)
+        raw.FPDFAction_GetURIPath(pdf.raw, action, buffer, size)
+        uri = buffer.value.decode("latin-1").strip()
+        if not uri:
+            continue
+        rect = raw.FS_RECTF()
+        text = ""
+        if raw.FPDFLink_GetAnnotRect(link, ctypes.byref(rect)):
+            annot = {
+                "x0": rect.left,
+                "x1": rect.right,
+                "top": height - rect.top,
+                "bottom": height - rect.bottom,
+            }
+            text = _anchor_text((0.0, 0.0, width, height), words, annot)
+        anchors.append(LinkAnchor(page=number, text=text, uri=uri))
+    return anchors
+
+
+#: Edges shorter than this do not count (pdfplumber's ``edge_min_length``).
+_MIN_EDGE = 3.0
+#: A table of two rows is at least three horizontal rulings and two vertical ones.
+_TABLE_MIN_HORIZONTAL = 3
+_TABLE_MIN_VERTICAL = 2
+
+
+def _may_hold_table(page: Any) -> bool:
+    """Whether the page's drawings could make a table for pdfplumber's ``find_tables``
+    (which finds cells between ruling lines): at least three horizontal and two vertical
+    straight edges at distinct positions, from lines and rectangles. A page without (a
+    letter with a logo, a rule under the letterhead) is not given to pdfplumber at all.
+    Drawings inside form XObjects count as "maybe": their coordinates are not followed."""
+    import ctypes
+
+    import pypdfium2.raw as raw
+
+    horizontal: set[int] = set()
+    vertical: set[int] = set()
+    matrix = raw.FS_MATRIX()
+    x, y = ctypes.c_float(), ctypes.c_float()
+
+    def add_edge(p: tuple[float, float], q: tuple[float, float]) -> None:
+        dx, dy = abs(p[0] - q[0]), abs(p[1] - q[1])
+        if dy < 1 and dx >= _MIN_EDGE:
+            horizontal.add(round(p[1] / _MIN_EDGE))
+        elif dx < 1 and dy >= _MIN_EDGE:
+            vertical.add(round(p[0] / _MIN_EDGE))
+
+    def path_edges(obj: Any) -> None:
+        raw.FPDFPageObj_GetMatrix(obj, matrix)
+        a, b, c, d, e, f = matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f
+        start = current = (0.0, 0.0)
+        for i in range(raw.FPDFPath_CountSegments(obj)):
+            segment = raw.FPDFPath_GetPathSegment(obj, i)
+            raw.FPDFPathSegment_GetPoint(segment, x, y)
+            point = (a * x.value + c * y.value + e, b * x.value + d * y.value + f)
+            kind = raw.FPDFPathSegment_GetType(segment)
+            if kind == raw.FPDF_SEGMENT_MOVETO:
+                start = point
+            elif kind == raw.FPDF_SEGMENT_LINETO:
+                add_edge(current, point)
+            current = point
+            if raw.FPDFPathSegment_GetClose(segment):
+                add_edge(current, start)
+                current = start
+
+    for i in range(raw.FPDFPage_CountObjects(page.raw)):
+        obj = raw.FPDFPage_GetObject(page.raw, i)
+        kind = raw.FPDFPageObj_GetType(obj)
+        if kind == _PAGEOBJ_PATH:
+            path_edges(obj)
+        elif kind == _PAGEOBJ_FORM and _form_has_path(obj):
+            return True
+        if len(horizontal) >= _TABLE_MIN_HORIZONTAL and len(vertical) >= _TABLE_MIN_VERTICAL:
+            return True
+    return False
+
+
+def _form_has_path(form: Any) -> bool:
+    import pypdfium2.raw as raw
+
+    for i in range(raw.FPDFFormObj_CountObjects(form)):
+        obj = raw.FPDFFormObj_GetObject(form, i)
+        kind = raw.FPDFPageObj_GetType(obj)
+        if kind == _PAGEOBJ_PATH or (kind == _PAGEOBJ_FORM and _form_has_path(obj)):
+            return True
+    return False
+
 # --- cache -------------------------------------------------------------------------------
 
 
 @cache
-def _cache_key_suffix() -> str:
-    """Extractor and pdfplumber versions: a new pdfplumber can extract different text."""
+def _cache_key_suffix(extractor: str = "fast") -> str:
+    """Extractor version and choice, and the versions of the libraries it uses: a new
+    pdfplumber or pdfium can extract different text, and the fast path's text must never
+    be served for pdfplumber's (or the other way round)."""
     from importlib.metadata import PackageNotFoundError, version
 
-    try:
-        plumber = version("pdfplumber")
-    except PackageNotFoundError:  # e.g. a vendored copy; the extractor version still counts
-        plumber = "unknown"
-    return f"x{EXTRACTOR_VERSION}-pdfplumber{plumber}"
+    def installed(package: str) -> str:
+        try:
+            return version(package)
+        except PackageNotFoundError:  # e.g. a vendored copy; the extractor version counts
+            return "unknown"
+
+    plumber = f"pdfplumber{installed('pdfplumber')}"
+    if extractor == "pdfplumber":
+        return f"x{EXTRACTOR_VERSION}-{plumber}"
+    return f"x{EXTRACTOR_VERSION}-{extractor}-pdfium{installed('pypdfium2')}-{plumber}"
 
 
-def _cache_file(cache_dir: Path, digest: str, *, ocr: bool = False) -> Path:
+def _cache_file(cache_dir: Path, digest: str, extractor: str, *, ocr: bool = False) -> Path:
     """The cache entry of a file: its text, or (``ocr``) its text with the scans OCR'd."""
+    suffix = _cache_key_suffix(extractor)
     if not ocr:
-        return cache_dir / f"{digest}.{_cache_key_suffix()}.json"
+        return cache_dir / f"{digest}.{suffix}.json"
     from wobtrack.parsing.ocr import LANGUAGE, OCR_VERSION
 
-    return cache_dir / f"{digest}.{_cache_key_suffix()}.ocr{OCR_VERSION}-{LANGUAGE}.json"
+    return cache_dir / f"{digest}.{suffix}.ocr{OCR_VERSION}-{LANGUAGE}.json"
 
 
 def _load_cached(entry: Path, digest: str) -> PdfText | None:
