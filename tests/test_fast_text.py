@@ -66,8 +66,12 @@ def test_our_pdfs_read_the_same_by_both_paths(
 
 
 def test_link_anchors_come_from_pdfium(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    # The anchor letter has no drawings: pdfplumber is not opened at all.
-    monkeypatch.setattr(pdfplumber, "open", _refuse)
+    # The anchor letter has no tables: pdfplumber reads none of its pages.
+    def no_pages(*args: object, **kwargs: object) -> None:
+        raise AssertionError("pdfplumber read a page")
+
+    monkeypatch.setattr(pdftext, "_page_tables", no_pages)
+    monkeypatch.setattr(pdfplumber.page.Page, "extract_text", no_pages)
     text = _extract(_letter_pdf(tmp_path / "anchor.pdf"), "fast", monkeypatch)
     assert [(a.page, a.text) for a in text.anchors] == [(1, "deze link.")]
 

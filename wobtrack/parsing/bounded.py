@@ -401,6 +401,10 @@ def _died(label: str, exitcode: int | None, limits: Limits) -> WobtrackError:
             how = f"killed by signal {-exitcode}"
     else:
         how = f"exit status {exitcode}"
+    if exitcode == -signal.SIGABRT:
+        # C code (PDFium) aborts when an allocation fails, and under the memory limit
+        # that is the limit speaking (a compression bomb), not a damaged file.
+        return _out_of_memory(label, limits)
     if exitcode == -signal.SIGKILL:
         # The kernel's out-of-memory killer sends SIGKILL too: name it as a possible cause.
         return WobtrackError(

@@ -350,21 +350,48 @@ def _extract_bounded(job: _Job, limits: Limits) -> PdfText:
 
 
 def _run_job(job: _Job) -> PdfText:
-    if job.extractor == "fast":
-        try:
-            return _extract_fast(
-                job.path, job.data, job.digest, job.max_pages, require_text=job.require_text
-            )
-        except _Fallback:
-            pass  # pdfplumber reads it (or says why it cannot)
-    return _extract(job.path, job.data, job.digest, job.max_pages, require_text=job.require_text)
+    return _extract(
+        job.path,
+        job.data,
+        job.digest,
+        job.max_pages,
+        require_text=job.require_text,
+        extractor=job.extractor,
+    )
 
 
 def _extract(
-    path: Path, data: bytes, digest: str, max_pages: int, *, require_text: bool = True
+    path: Path,
+    data: bytes,
+    digest: str,
+    max_pages: int,
+    *,
+    require_text: bool = True,
+    extractor: str = "fast",
 ) -> PdfText:
-    """Run pdfplumber over ``data``; every failure becomes an ``UnreadableDocument``
-    (also a PDF without any text, unless ``require_text`` is false)."""
+    """Read ``data``; every failure becomes an ``UnreadableDocument`` (also a PDF without
+    any text, unless ``require_text`` is false).
+
+    pdfminer first checks the file's structure (reference loops, the page count), so that
+    a hostile file is refused as it always was; then the fast path reads it (``extractor``
+    "fast"), or pdfplumber: for the letters the fast path leaves to it, and for those in
+    which it finds no text at all (a scan, or a page pdfium could not decode, e.g. a
+    compression bomb: pdfplumber then says why).
+    """
+    pdf, count = _open_checked(path, data, max_pages)
+    with pdf:
+        if extractor == "fast":
+            try:
+                result = _extract_fast(path, data, digest, count, pdf)
+                if any(text.strip() for text in result.pages):
+                    return result
+            except _Fallback:
+                pass
+        return _extract_plumber(path, pdf, digest, require_text=require_text)
+
+
+def _open_checked(path: Path, data: bytes, max_pages: int) -> tuple[Any, int]:
+    """The PDF opened by pdfplumber after the structural checks, and its page count."""
     # Imported here rather than at the top: ~0.3 s of imports that a warm cache avoids.
     import pdfplumber
 
@@ -397,28 +424,32 @@ def _extract(
             f"`qpdf in.pdf --pages . 1-20 -- letter.pdf`"
         )
     bounded.report_pages(count)
-    with pdf:
-        pages: list[str] = []
-        links: dict[str, None] = {}  # an ordered set
-        anchors: dict[LinkAnchor, None] = {}
-        tables: list[PdfTable] = []
-        words: list[PageWords] = []
-        for page in pdf.pages:
-            try:
-                pages.append(page.extract_text() or "")
-            except Exception as exc:  # a broken content stream
-                _reraise_out_of_memory(exc)
-                raise _damaged(path, exc, page.page_number) from None
-            page_anchors = _page_anchors(page)
-            links.update(dict.fromkeys(a.uri for a in page_anchors))
-            anchors.update(dict.fromkeys(page_anchors))
-            page_tables, page_words = _page_tables(page)
-            tables.extend(page_tables)
-            if page_words is not None:
-                words.append(page_words)
-            # Drop the page's parsed objects now: a long letter would otherwise keep
-            # every character of every page in memory until the end.
-            page.close()
+    return pdf, count
+
+
+def _extract_plumber(path: Path, pdf: Any, digest: str, *, require_text: bool) -> PdfText:
+    """Every page of the opened ``pdf`` by pdfplumber."""
+    pages: list[str] = []
+    links: dict[str, None] = {}  # an ordered set
+    anchors: dict[LinkAnchor, None] = {}
+    tables: list[PdfTable] = []
+    words: list[PageWords] = []
+    for page in pdf.pages:
+        try:
+            pages.append(page.extract_text() or "")
+        except Exception as exc:  # a broken content stream
+            _reraise_out_of_memory(exc)
+            raise _damaged(path, exc, page.page_number) from None
+        page_anchors = _page_anchors(page)
+        links.update(dict.fromkeys(a.uri for a in page_anchors))
+        anchors.update(dict.fromkeys(page_anchors))
+        page_tables, page_words = _page_tables(page)
+        tables.extend(page_tables)
+        if page_words is not None:
+            words.append(page_words)
+        # Drop the page's parsed objects now: a long letter would otherwise keep
+        # every character of every page in memory until the end.
+        page.close()
     if require_text and not any(text.strip() for text in pages):
         raise UnreadableDocument(f"{path}: has no text layer (a scan?): {_OCR_HINT}")
     return PdfText(
@@ -697,14 +728,13 @@ class _Fallback(Exception):
 _Char = tuple[str, float, float, float, float]
 
 
-def _extract_fast(
-    path: Path, data: bytes, digest: str, max_pages: int, *, require_text: bool
-) -> PdfText:
-    """Text and links by pypdfium2, tables by pdfplumber on the pages that have drawings.
+def _extract_fast(path: Path, data: bytes, digest: str, count: int, plumber: Any) -> PdfText:
+    """Text and links by pypdfium2, tables by pdfplumber (``plumber``, the PDF already
+    opened and checked, of ``count`` pages) on the pages that may hold an inventory table.
 
     Raises ``_Fallback`` for what pdfplumber must read itself: a file pdfium cannot open
-    (pdfplumber's error message classifies it), rotated pages or text, and glyphs without
-    a Unicode mapping (pdfplumber writes them as ``(cid:N)``, pdfium cannot say N).
+    or counts other pages in, rotated pages or text, and glyphs without a Unicode mapping
+    (pdfplumber writes them as ``(cid:N)``; pdfium cannot say N).
     """
     import pypdfium2 as pdfium
 
@@ -713,11 +743,9 @@ def _extract_fast(
     except Exception as exc:  # damaged, encrypted: pdfplumber says which
         _reraise_out_of_memory(exc)
         raise _Fallback from None
-    plumber: Any = None
     try:
-        count = len(pdf)
-        _check_page_count(path, count, max_pages)
-        bounded.report_pages(count)
+        if len(pdf) != count:
+            raise _Fallback
         pages: list[str] = []
         links: dict[str, None] = {}
         anchors: dict[LinkAnchor, None] = {}
@@ -741,7 +769,6 @@ def _extract_fast(
         # could make a table, of a document with a line that could be such a header,
         # pay for pdfplumber.
         if table_pages and _may_have_inventory_header(pages):
-            plumber = _open_plumber(path, data)
             for index in table_pages:
                 plumber_page = plumber.pages[index]
                 page_tables, table_words = _page_tables(plumber_page)
@@ -750,11 +777,7 @@ def _extract_fast(
                 if table_words is not None:
                     words.append(table_words)
     finally:
-        if plumber is not None:
-            plumber.close()
         pdf.close()
-    if require_text and not any(text.strip() for text in pages):
-        raise UnreadableDocument(f"{path}: has no text layer (a scan?): {_OCR_HINT}")
     return PdfText(
         sha256=digest,
         pages=tuple(pages),
@@ -785,16 +808,6 @@ def _may_have_inventory_header(pages: Sequence[str]) -> bool:
             if len(roles) >= 2 and roles & {"judgement", "grounds"}:
                 return True
     return False
-
-
-def _open_plumber(path: Path, data: bytes) -> Any:
-    import pdfplumber
-
-    try:
-        return pdfplumber.open(io.BytesIO(data), raise_unicode_errors=False)
-    except Exception as exc:
-        _reraise_out_of_memory(exc)
-        raise _Fallback from None
 
 
 def _fast_page(page: Any) -> tuple[str, list[dict[str, Any]]]:

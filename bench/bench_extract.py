@@ -1,0 +1,157 @@
+"""Benchmark cold text extraction: the fast path against bare pdfplumber (not a test).
+
+    python bench/bench_extract.py [CORPUS_DIR] [--limit N]
+
+CORPUS_DIR defaults to ../shared/corpus/wob-letters. Only the letters with a text layer
+are measured (the scans are picked out first, untimed, by pypdfium2). In one run, on the
+same files, with no cache: pdfplumber's bare ``extract_text`` of every page (what a plain
+pdfplumber user pays), ``extract_pdf`` on the fast path (the default), and ``extract_pdf``
+with ``WOBTRACK_PDF_EXTRACTOR=pdfplumber`` (every page by pdfplumber, with its tables and
+link anchors). Both ``extract_pdf`` runs include the bounded worker process of each file.
+Prints a table and writes ``bench/results/extract.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import sys
+from datetime import UTC, datetime
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # run from a checkout, installed or not
+
+import pdfplumber  # noqa: E402,F401  (imported before any timing)
+import pypdfium2  # type: ignore[import-untyped]  # noqa: E402
+
+from bench.bench_parse import _timed, bare_pdfplumber  # noqa: E402
+from wobtrack.errors import UnreadableDocument  # noqa: E402
+from wobtrack.parsing import pdftext  # noqa: E402
+from wobtrack.parsing.pdftext import EXTRACTOR_VERSION, extract_pdf  # noqa: E402
+
+RESULTS = ROOT / "bench" / "results" / "extract.json"
+
+
+def has_text_layer(file: Path) -> bool:
+    """Whether any page of ``file`` has text (pypdfium2; untimed selection)."""
+    try:
+        pdf = pypdfium2.PdfDocument(file)
+    except Exception:  # not readable at all: not measured
+        return False
+    try:
+        for page in pdf:
+            text = page.get_textpage().get_text_range()
+            if sum(ch.isalnum() for ch in text) >= pdftext.MIN_PAGE_CHARS:
+                return True
+        return False
+    finally:
+        pdf.close()
+
+
+def extract_all(files: list[Path], extractor: str) -> int:
+    """``extract_pdf`` of every file without cache; returns the number read."""
+    os.environ[pdftext.ENV_EXTRACTOR] = extractor
+    done = 0
+    for file in files:
+        try:
+            extract_pdf(file, cache_dir=None)
+            done += 1
+        except UnreadableDocument:
+            continue
+    return done
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "corpus", nargs="?", type=Path, default=ROOT.parent / "shared" / "corpus" / "wob-letters"
+    )
+    parser.add_argument("--limit", type=int, help="only the first N files (a quick look)")
+    args = parser.parse_args()
+    files = [f for f in sorted(args.corpus.rglob("*.pdf")) if has_text_layer(f)][: args.limit]
+    if not files:
+        parser.error(f"no PDFs with a text layer under {args.corpus}")
+    print(f"{len(files)} text-layer PDFs under {args.corpus}", file=sys.stderr)
+    saved = os.environ.get(pdftext.ENV_EXTRACTOR)
+    try:
+        print("pdfplumber bare extract_text ...", file=sys.stderr)
+        bare_s, bare_cpu, pages = _timed(lambda: bare_pdfplumber(files))
+        print("wobtrack fast path ...", file=sys.stderr)
+        fast_s, fast_cpu, fast_done = _timed(lambda: extract_all(files, "fast"))
+        print("wobtrack with pdfplumber ...", file=sys.stderr)
+        plumb_s, plumb_cpu, plumb_done = _timed(lambda: extract_all(files, "pdfplumber"))
+    finally:
+        if saved is None:
+            os.environ.pop(pdftext.ENV_EXTRACTOR, None)
+        else:
+            os.environ[pdftext.ENV_EXTRACTOR] = saved
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
+    report: dict[str, Any] = {
+        "when": datetime.now(UTC).isoformat(timespec="seconds"),
+        "corpus": str(args.corpus),
+        "files": len(files),
+        "pages": pages,
+        "read": {"fast": fast_done, "pdfplumber": plumb_done},
+        "python": platform.python_version(),
+        "pdfplumber": version("pdfplumber"),
+        "pypdfium2": version("pypdfium2"),
+        "extractor_version": EXTRACTOR_VERSION,
+        "seconds": {
+            "pdfplumber_bare": round(bare_s, 2),
+            "wobtrack_fast": round(fast_s, 2),
+            "wobtrack_pdfplumber": round(plumb_s, 2),
+        },
+        "cpu_seconds": {
+            "pdfplumber_bare": round(bare_cpu, 2),
+            "wobtrack_fast": round(fast_cpu, 2),
+            "wobtrack_pdfplumber": round(plumb_cpu, 2),
+        },
+        "load_average_1min": round(load, 2) if load is not None else None,
+        "ratios": {
+            "bare_vs_fast_cpu": round(bare_cpu / fast_cpu, 2),
+            "bare_vs_fast_wall": round(bare_s / fast_s, 2),
+            "pdfplumber_path_vs_fast_cpu": round(plumb_cpu / fast_cpu, 2),
+        },
+    }
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    print(render(report))
+    print(f"\nwritten to {RESULTS.relative_to(ROOT)}")
+    return 0
+
+
+def render(report: dict[str, Any]) -> str:
+    """The report as a small Markdown table."""
+    s, cpu, r = report["seconds"], report["cpu_seconds"], report["ratios"]
+    bare_cpu = cpu["pdfplumber_bare"]
+    rows = [
+        ("pdfplumber bare extract_text", "pdfplumber_bare"),
+        ("wobtrack extract_pdf, fast path", "wobtrack_fast"),
+        ("wobtrack extract_pdf, WOBTRACK_PDF_EXTRACTOR=pdfplumber", "wobtrack_pdfplumber"),
+    ]
+    return "\n".join(
+        [
+            f"{report['files']} text-layer PDFs, {report['pages']} pages, pdfplumber "
+            f"{report['pdfplumber']}, pypdfium2 {report['pypdfium2']}, load average at the "
+            f"end {report['load_average_1min']}",
+            "",
+            "| run | wall s | CPU s | CPU vs bare |",
+            "|---|---:|---:|---:|",
+            *(
+                f"| {name} | {s[key]:.2f} | {cpu[key]:.2f} | {cpu[key] / bare_cpu:.3f} |"
+                for name, key in rows
+            ),
+            "",
+            f"fast path: {r['bare_vs_fast_cpu']:.1f}x less CPU than bare pdfplumber "
+            f"({r['bare_vs_fast_wall']:.1f}x wall clock)",
+        ]
+    )
+
+
+if __name__ == "__main__":
+    sys.exit(main())
