@@ -4,10 +4,11 @@
 
 CORPUS_DIR defaults to ../shared/corpus/wob-letters. Only the letters with a text layer
 are measured (the scans are picked out first, untimed, by pypdfium2). In one run, on the
-same files, with no cache: pdfplumber's bare ``extract_text`` of every page (what a plain
-pdfplumber user pays), ``extract_pdf`` on the fast path (the default), and ``extract_pdf``
-with ``WOBTRACK_PDF_EXTRACTOR=pdfplumber`` (every page by pdfplumber, with its tables and
-link anchors). Both ``extract_pdf`` runs include the bounded worker process of each file.
+same files, with no cache: ``extract_pdf`` on the fast path (the default), pdfplumber's
+bare ``extract_text`` of every page (what a plain pdfplumber user pays) and, with
+``--with-pdfplumber-path``, ``extract_pdf`` with ``WOBTRACK_PDF_EXTRACTOR=pdfplumber``
+(every page by pdfplumber, with its tables and link anchors). ``extract_pdf`` includes
+the bounded worker process of each file.
 Prints a table and writes ``bench/results/extract.json``.
 """
 
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import platform
 import sys
@@ -72,6 +74,11 @@ def main() -> int:
         "corpus", nargs="?", type=Path, default=ROOT.parent / "shared" / "corpus" / "wob-letters"
     )
     parser.add_argument("--limit", type=int, help="only the first N files (a quick look)")
+    parser.add_argument(
+        "--with-pdfplumber-path",
+        action="store_true",
+        help="also time extract_pdf with WOBTRACK_PDF_EXTRACTOR=pdfplumber (slow)",
+    )
     args = parser.parse_args()
     files = [f for f in sorted(args.corpus.rglob("*.pdf")) if has_text_layer(f)][: args.limit]
     if not files:
@@ -79,12 +86,15 @@ def main() -> int:
     print(f"{len(files)} text-layer PDFs under {args.corpus}", file=sys.stderr)
     saved = os.environ.get(pdftext.ENV_EXTRACTOR)
     try:
-        print("pdfplumber bare extract_text ...", file=sys.stderr)
-        bare_s, bare_cpu, pages = _timed(lambda: bare_pdfplumber(files))
         print("wobtrack fast path ...", file=sys.stderr)
         fast_s, fast_cpu, fast_done = _timed(lambda: extract_all(files, "fast"))
-        print("wobtrack with pdfplumber ...", file=sys.stderr)
-        plumb_s, plumb_cpu, plumb_done = _timed(lambda: extract_all(files, "pdfplumber"))
+        print("pdfplumber bare extract_text ...", file=sys.stderr)
+        bare_s, bare_cpu, pages = _timed(lambda: bare_pdfplumber(files))
+        plumb_s = plumb_cpu = float("nan")
+        plumb_done = 0
+        if args.with_pdfplumber_path:
+            print("wobtrack with pdfplumber ...", file=sys.stderr)
+            plumb_s, plumb_cpu, plumb_done = _timed(lambda: extract_all(files, "pdfplumber"))
     finally:
         if saved is None:
             os.environ.pop(pdftext.ENV_EXTRACTOR, None)
@@ -104,18 +114,18 @@ def main() -> int:
         "seconds": {
             "pdfplumber_bare": round(bare_s, 2),
             "wobtrack_fast": round(fast_s, 2),
-            "wobtrack_pdfplumber": round(plumb_s, 2),
+            "wobtrack_pdfplumber": _rounded(plumb_s),
         },
         "cpu_seconds": {
             "pdfplumber_bare": round(bare_cpu, 2),
             "wobtrack_fast": round(fast_cpu, 2),
-            "wobtrack_pdfplumber": round(plumb_cpu, 2),
+            "wobtrack_pdfplumber": _rounded(plumb_cpu),
         },
         "load_average_1min": round(load, 2) if load is not None else None,
         "ratios": {
             "bare_vs_fast_cpu": round(bare_cpu / fast_cpu, 2),
             "bare_vs_fast_wall": round(bare_s / fast_s, 2),
-            "pdfplumber_path_vs_fast_cpu": round(plumb_cpu / fast_cpu, 2),
+            "pdfplumber_path_vs_fast_cpu": _rounded(plumb_cpu / fast_cpu),
         },
     }
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
@@ -123,6 +133,11 @@ def main() -> int:
     print(render(report))
     print(f"\nwritten to {RESULTS.relative_to(ROOT)}")
     return 0
+
+
+def _rounded(value: float) -> float | None:
+    """``value`` to two decimals; None for NaN (a run that was not made)."""
+    return None if math.isnan(value) else round(value, 2)
 
 
 def render(report: dict[str, Any]) -> str:
@@ -134,6 +149,7 @@ def render(report: dict[str, Any]) -> str:
         ("wobtrack extract_pdf, fast path", "wobtrack_fast"),
         ("wobtrack extract_pdf, WOBTRACK_PDF_EXTRACTOR=pdfplumber", "wobtrack_pdfplumber"),
     ]
+    rows = [(name, key) for name, key in rows if cpu[key] is not None]  # None: not run
     return "\n".join(
         [
             f"{report['files']} text-layer PDFs, {report['pages']} pages, pdfplumber "
