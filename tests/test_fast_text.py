@@ -39,7 +39,9 @@ def _parsed(text: PdfText) -> object:
 
 
 def _fixtures(tmp_path: Path) -> list[Path]:
-    wrapped = "https://www.lindeburg.nl/besluiten/2026/een-heel-lang-adres-dat-niet-op-een-regel-past"
+    wrapped = (
+        "https://www.lindeburg.nl/besluiten/2026/een-heel-lang-adres-dat-niet-op-een-regel-past"
+    )
     return [
         *SAMPLE_PDFS,
         _letter_pdf(tmp_path / "anchor.pdf"),

@@ -724,6 +724,10 @@ class _Fallback(Exception):
     """The fast path cannot read this document as pdfplumber would: use pdfplumber."""
 
 
+class _PageFallback(Exception):
+    """The fast path cannot read this page as pdfplumber would: pdfplumber reads it."""
+
+
 #: One character as the fast path keeps it: ``(text, x0, top, x1, bottom)``.
 _Char = tuple[str, float, float, float, float]
 
@@ -734,7 +738,8 @@ def _extract_fast(path: Path, data: bytes, digest: str, count: int, plumber: Any
 
     Raises ``_Fallback`` for what pdfplumber must read itself: a file pdfium cannot open
     or counts other pages in, rotated pages or text, and glyphs without a Unicode mapping
-    (pdfplumber writes them as ``(cid:N)``; pdfium cannot say N).
+    (pdfplumber writes them as ``(cid:N)``; pdfium cannot say N). A page on which pdfium
+    put a space where pdfplumber's rule is in doubt is read by pdfplumber alone.
     """
     import pypdfium2 as pdfium
 
@@ -755,9 +760,12 @@ def _extract_fast(path: Path, data: bytes, digest: str, count: int, plumber: Any
         for index in range(count):
             page = pdf[index]
             try:
-                text, page_words = _fast_page(page)
+                try:
+                    text, page_words = _fast_page(page)
+                    page_anchors = _fast_anchors(pdf, page, index + 1, page_words)
+                except _PageFallback:
+                    text, page_anchors = _plumber_page_text(path, plumber.pages[index])
                 pages.append(text)
-                page_anchors = _fast_anchors(pdf, page, index + 1, page_words)
                 links.update(dict.fromkeys(a.uri for a in page_anchors))
                 anchors.update(dict.fromkeys(page_anchors))
                 if _may_hold_table(page):
@@ -786,6 +794,18 @@ def _extract_fast(path: Path, data: bytes, digest: str, count: int, plumber: Any
         tables=tuple(tables),
         words=tuple(words),
     )
+
+
+def _plumber_page_text(path: Path, page: Any) -> tuple[str, list[LinkAnchor]]:
+    """One page's text and link anchors by pdfplumber, as ``_extract_plumber`` reads them."""
+    try:
+        text = page.extract_text() or ""
+    except Exception as exc:  # a broken content stream
+        _reraise_out_of_memory(exc)
+        raise _damaged(path, exc, page.page_number) from None
+    anchors = _page_anchors(page)
+    page.close()
+    return text, anchors
 
 
 def _may_have_inventory_header(pages: Sequence[str]) -> bool:
@@ -827,6 +847,8 @@ def _fast_page(page: Any) -> tuple[str, list[dict[str, Any]]]:
         matrix, font_size = raw.FS_MATRIX(), ctypes.c_float()
         chars: list[_Char] = []
         generated_space = False
+        cursors = _ObjectText(handle)
+        previous_object: int | None = None
         for i in range(count):
             code = raw.FPDFText_GetUnicode(handle, i)
             char = chr(code) if 0 <= code < 0x110000 else "\ufffd"
@@ -844,7 +866,8 @@ def _fast_page(page: Any) -> tuple[str, list[dict[str, Any]]]:
                 raise _Fallback  # rotated or mirrored text: pdfplumber orders it its own way
             # pdfminer's box: from the origin one advance wide, from the descent one font
             # size high (pdfium's loose box has the same right edge and bottom).
-            raw.FPDFTextObj_GetFontSize(raw.FPDFText_GetTextObject(handle, i), font_size)
+            obj = raw.FPDFText_GetTextObject(handle, i)
+            raw.FPDFTextObj_GetFontSize(obj, font_size)
             raw.FPDFText_GetLooseCharBox(handle, i, rect)
             raw.FPDFText_GetCharOrigin(handle, i, origin_x, origin_y)
             bottom = height - rect.bottom
@@ -852,13 +875,71 @@ def _fast_page(page: Any) -> tuple[str, list[dict[str, Any]]]:
             if char == _PDFIUM_HYPHEN:
                 char = "-"
             x0 = origin_x.value
-            if generated_space and chars and x0 - chars[-1][3] >= _SPACE_GAP * size:
-                chars.append((" ", *chars[-1][1:]))
+            key = ctypes.cast(obj, ctypes.c_void_p).value
+            real_space = cursors.step(key, obj, char)
+            if real_space is None and key != previous_object:
+                real_space = cursors.trailing_space(previous_object)
+            if chars and real_space:
+                chars.append((" ", *chars[-1][1:]))  # a space of the content: a word ends
+            elif generated_space and chars and real_space is None:
+                gap = x0 - chars[-1][3]
+                if _SPACE_GAP * size <= gap <= _X_TOLERANCE:
+                    # pdfium's space in a gap pdfplumber would not split at: a real space
+                    # that pdfium dropped, or letter spacing; only pdfplumber can tell.
+                    raise _PageFallback
             generated_space = False
+            previous_object = key
             chars.append((char, x0, bottom - size, rect.right, bottom))
     finally:
         textpage.close()
     return _layout(chars)
+
+
+class _ObjectText:
+    """The content's own text of each text object, walked along pdfium's characters: it
+    holds the spaces pdfium leaves out of its text page (it writes its own in their place,
+    as it does at mere gaps), so that a real space ends a word, as in pdfplumber."""
+
+    def __init__(self, textpage: Any) -> None:
+        self._textpage = textpage
+        self._text: dict[int | None, tuple[str, list[int]]] = {}
+
+    def _load(self, key: int | None, obj: Any) -> tuple[str, list[int]]:
+        import ctypes
+
+        import pypdfium2.raw as raw
+
+        found = self._text.get(key)
+        if found is None:
+            size = raw.FPDFTextObj_GetText(obj, self._textpage, None, 0)
+            buffer = ctypes.create_string_buffer(max(int(size), 2))
+            raw.FPDFTextObj_GetText(
+                obj, self._textpage, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)), size
+            )
+            text = buffer.raw[: max(int(size) - 2, 0)].decode("utf-16-le", errors="replace")
+            found = self._text[key] = (text, [0])
+        return found
+
+    def step(self, key: int | None, obj: Any, char: str) -> bool | None:
+        """Whether a space precedes ``char`` in its object's text; None when ``char`` is
+        the object's first or cannot be found there (then nobody knows)."""
+        text, cursor = self._load(key, obj)
+        start = position = cursor[0]
+        while position < len(text) and text[position].isspace():
+            position += 1
+        if position < len(text) and (text[position] == char or char == "-"):
+            cursor[0] = position + 1
+            return position > start if start > 0 else None
+        return None
+
+    def trailing_space(self, key: int | None) -> bool | None:
+        """Whether the object ``key`` (the previous character's) ended in a space."""
+        found = self._text.get(key)
+        if found is None:
+            return None
+        text, cursor = found
+        rest = text[cursor[0] :]
+        return True if rest and rest.isspace() else None
 
 
 def _layout(chars: list[_Char]) -> tuple[str, list[dict[str, Any]]]:
@@ -1040,6 +1121,7 @@ def _form_has_path(form: Any) -> bool:
         if kind == _PAGEOBJ_PATH or (kind == _PAGEOBJ_FORM and _form_has_path(obj)):
             return True
     return False
+
 
 # --- cache -------------------------------------------------------------------------------
 
