@@ -100,8 +100,8 @@ def test_the_extractors_have_cache_entries_of_their_own(
 def test_an_extractor_that_does_not_exist_is_one_error_line() -> None:
     with pytest.raises(InvalidInput, match="WOBTRACK_PDF_EXTRACTOR='pdfminer' is not valid"):
         extractor_choice({pdftext.ENV_EXTRACTOR: "pdfminer"})
-    assert extractor_choice({}) == "fast"
-    assert extractor_choice({pdftext.ENV_EXTRACTOR: " PDFPlumber "}) == "pdfplumber"
+    assert extractor_choice({}) == "pdfplumber"
+    assert extractor_choice({pdftext.ENV_EXTRACTOR: " Fast "}) == "fast"
 
 
 @pytest.mark.parametrize("make", [image_only_pdf, whitespace_only_pdf])

@@ -220,14 +220,15 @@ def test_no_cache_reads_the_pdf_every_time(tmp_path: Path, monkeypatch: pytest.M
     extract_pdf(WOB_SAMPLE, cache_dir=tmp_path)
     # The PDF is read in a worker process: the calls are counted in a file, not a list.
     calls = tmp_path / "calls.txt"
-    real_open = pypdfium2.PdfDocument
+    real_open = pdfplumber.open
 
     def counting_open(*args: object, **kwargs: object) -> object:
         with calls.open("a", encoding="utf-8") as log:
             log.write("open\n")
-        return real_open(*args, **kwargs)
+        return real_open(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(pypdfium2, "PdfDocument", counting_open)
+    # pdfplumber opens every PDF (for the structural checks), also on the fast path.
+    monkeypatch.setattr(pdfplumber, "open", counting_open)
     extract_pdf(WOB_SAMPLE, cache_dir=None)
     assert calls.read_text(encoding="utf-8").splitlines() == ["open"]
 
