@@ -280,8 +280,11 @@ def test_ocr_text_is_used_and_cached_beside_the_text(
     assert first.pages == ("Datum 6 februari 2026\nOns kenmerk Z/26/1",)
     assert extract_pdf(scan, cache_dir=cache, ocr=True) == first
     assert calls == [[1]]
-    [entry] = cache.iterdir()
-    assert entry.name.endswith(f".ocr{ocr.OCR_VERSION}-nld.json")
+    # The OCR'd text, and beside it the scan's own (empty) text, cached like any result
+    # so that a parse without --ocr refuses it from the cache (issue 14).
+    names = sorted(entry.name for entry in cache.iterdir())
+    assert len(names) == 2
+    assert sum(name.endswith(f".ocr{ocr.OCR_VERSION}-nld.json") for name in names) == 1
     with pytest.raises(UnreadableDocument, match="no text layer"):
         extract_pdf(scan, cache_dir=cache)  # without --ocr: refused, as before
 
