@@ -20,7 +20,7 @@ import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -253,6 +253,9 @@ def _working_days(first: date, last: date) -> int:
     return count
 
 
+#: A listing of 10,000 requests extends the same few hundred dates over and over; the result is
+#: immutable and depends only on the arguments (and the fixed holiday tables).
+@lru_cache(maxsize=8192)
 def extend(
     raw_end: date, *, term_start: date | None = None, label: str = "raw end"
 ) -> AtwExtension:
