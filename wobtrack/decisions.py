@@ -9,12 +9,13 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 
-from sqlalchemy import select
+from sqlalchemy import null, select
 from sqlalchemy.orm import Session
 
 from wobtrack.dates import human_date
@@ -29,7 +30,7 @@ from wobtrack.models import (
     RequestItem,
 )
 from wobtrack.safetext import strip_pdf_controls_deep
-from wobtrack.tracker import add_item, get_request, list_requests, lock_request
+from wobtrack.tracker import add_item, get_request, lock_request
 from wobtrack.vocab import DECISION_KINDS, OUTCOMES
 
 #: Flags stored on an ItemOutcome, shown by ``review`` and the drafts.
@@ -645,9 +646,63 @@ def _latest_parser_outcome(item: RequestItem) -> ItemOutcome | None:
 def final_outcome(item: RequestItem) -> FinalOutcome:
     """The outcome that counts: the newest correction, else the newest decision's proposal."""
     proposal = _latest_parser_outcome(item)
+    correction = item.corrections[-1] if item.corrections else None
+    return _final(
+        item.number,
+        item.text,
+        None
+        if proposal is None
+        else _Proposal(
+            proposal.outcomes,
+            proposal.grounds,
+            proposal.references,
+            proposal.refers_to,
+            proposal.evidence,
+            proposal.needs_review,
+            proposal.flags,
+            proposal.decision_id,
+        ),
+        None
+        if correction is None
+        else _Correction(
+            correction.outcomes,
+            correction.grounds,
+            correction.references,
+            correction.decision_id,
+            correction.note,
+        ),
+    )
+
+
+class _Proposal(NamedTuple):
+    """The columns of an ``ItemOutcome`` that ``final_outcome`` reads."""
+
+    outcomes: list[Any]
+    grounds: list[Any]
+    references: list[Any]
+    refers_to: list[Any]
+    evidence: list[Any]
+    needs_review: bool
+    flags: list[Any]
+    decision_id: int | None
+
+
+class _Correction(NamedTuple):
+    """The columns of an ``OutcomeCorrection`` that ``final_outcome`` reads."""
+
+    outcomes: list[Any]
+    grounds: list[Any]
+    references: list[Any] | None
+    decision_id: int | None
+    note: str | None
+
+
+def _final(
+    number: str, text: str | None, proposal: _Proposal | None, correction: _Correction | None
+) -> FinalOutcome:
     base = FinalOutcome(
-        number=item.number,
-        text=item.text,
+        number=number,
+        text=text,
         outcomes=tuple(proposal.outcomes) if proposal else (),
         grounds=tuple(proposal.grounds) if proposal else (),
         references=tuple(proposal.references) if proposal else (),
@@ -658,9 +713,8 @@ def final_outcome(item: RequestItem) -> FinalOutcome:
         source="parser" if proposal else "none",
         decision_id=proposal.decision_id if proposal else None,
     )
-    if not item.corrections:
+    if correction is None:
         return base
-    correction = item.corrections[-1]
     return FinalOutcome(
         number=base.number,
         text=base.text,
@@ -679,17 +733,109 @@ def final_outcome(item: RequestItem) -> FinalOutcome:
     )
 
 
-def items_needing_review(session: Session) -> list[tuple[Request, FinalOutcome]]:
+#: Rows fetched at a time by the streaming loaders: memory stays flat as the tracker grows.
+CHUNK_ROWS = 2000
+
+
+def iter_final_outcomes(
+    session: Session, *, evidence: bool = True
+) -> Iterator[tuple[int, list[FinalOutcome]]]:
+    """Per request with items (ascending id), its items' ``final_outcome`` in item order.
+
+    Plain rows in two queries instead of ORM objects: the items joined with their parser
+    outcomes and the decisions' dates (streamed in chunks), and the corrections (newest per
+    item). ``evidence=False`` leaves the evidence out (``FinalOutcome.evidence`` is empty)
+    for callers that do not show it. Same results as ``final_outcome`` on loaded items.
+    """
+    corrections: dict[int, _Correction] = {}
+    for row in session.execute(
+        select(
+            OutcomeCorrection.item_id,
+            OutcomeCorrection.outcomes,
+            OutcomeCorrection.grounds,
+            OutcomeCorrection.references,
+            OutcomeCorrection.decision_id,
+            OutcomeCorrection.note,
+        ).order_by(OutcomeCorrection.item_id, OutcomeCorrection.id)
+    ):
+        # Ordered by id within the item: the last one is ``item.corrections[-1]``.
+        corrections[row[0]] = _Correction(*row[1:])
+    evidence_column = ItemOutcome.evidence if evidence else null()
+    rows = session.execute(
+        select(
+            RequestItem.request_id,
+            RequestItem.id,
+            RequestItem.number,
+            RequestItem.text,
+            ItemOutcome.id,
+            ItemOutcome.outcomes,
+            ItemOutcome.grounds,
+            ItemOutcome.references,
+            ItemOutcome.refers_to,
+            evidence_column,
+            ItemOutcome.needs_review,
+            ItemOutcome.flags,
+            ItemOutcome.decision_id,
+            Decision.decision_date,
+            Decision.bekendmaking_on,
+        )
+        .outerjoin(ItemOutcome, ItemOutcome.item_id == RequestItem.id)
+        .outerjoin(Decision, Decision.id == ItemOutcome.decision_id)
+        .order_by(RequestItem.request_id, RequestItem.position, RequestItem.id),
+        execution_options={"yield_per": CHUNK_ROWS},
+    )
+    current_request: int | None = None
+    finals: list[FinalOutcome] = []
+    item_id: int | None = None
+    number, text = "", None
+    best: tuple[tuple[date, int], _Proposal] | None = None
+    for row in rows:
+        if row[1] != item_id:
+            if item_id is not None:
+                finals.append(
+                    _final(number, text, best[1] if best else None, corrections.get(item_id))
+                )
+            if row[0] != current_request:
+                if current_request is not None:
+                    yield current_request, finals
+                current_request, finals = row[0], []
+            item_id, number, text, best = row[1], row[2], row[3], None
+        if row[4] is None:
+            continue  # an item without parser outcomes
+        # As _latest_parser_outcome: the newest decision's proposal wins.
+        order = (row[13] or row[14] or date.min, row[12])
+        if best is None or order > best[0]:
+            proposal = _Proposal(
+                row[5], row[6], row[7], row[8], row[9] or [], row[10], row[11], row[12]
+            )
+            best = (order, proposal)
+    if item_id is not None and current_request is not None:
+        finals.append(_final(number, text, best[1] if best else None, corrections.get(item_id)))
+        yield current_request, finals
+
+
+class ReviewItem(NamedTuple):
+    """An item a person should check, with its request's id and authority."""
+
+    request_id: int
+    authority: str
+    final: FinalOutcome
+
+
+def items_needing_review(session: Session) -> list[ReviewItem]:
     """Items whose outcome a person should check: parser doubt, flags, unanswered items."""
-    requests = list_requests(session)
-    found: list[tuple[Request, FinalOutcome]] = []
-    for request in requests:
-        for item in request.items:
-            final = final_outcome(item)
+    authorities = dict(
+        session.execute(
+            select(Request.id, Authority.name).join(Authority, Request.authority_id == Authority.id)
+        ).all()
+    )
+    found: list[ReviewItem] = []
+    for request_id, finals in iter_final_outcomes(session):
+        for final in finals:
             if final.source == "parser" and (
                 final.needs_review or final.flags or "unanswered" in final.outcomes
             ):
-                found.append((request, final))
+                found.append(ReviewItem(request_id, authorities[request_id], final))
     return found
 
 

@@ -232,12 +232,12 @@ def review(app: App, as_json: bool) -> None:
     with app.transaction(write=False) as session:
         rows = [
             {
-                "request_id": request.id,
-                "authority": request.authority.name,
+                "request_id": found.request_id,
+                "authority": found.authority,
                 "kind": "item",
-                **final.to_json(),
+                **found.final.to_json(),
             }
-            for request, final in decisions.items_needing_review(session)
+            for found in decisions.items_needing_review(session)
         ]
         rows += [found.to_json() for found in decisions.decisions_with_warnings(session)]
     if as_json:
