@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -812,6 +812,25 @@ def iter_final_outcomes(
     if item_id is not None and current_request is not None:
         finals.append(_final(number, text, best[1] if best else None, corrections.get(item_id)))
         yield current_request, finals
+
+
+def final_outcomes_of(
+    session: Session, request_ids: Iterable[int], *, evidence: bool = True
+) -> Iterator[list[FinalOutcome]]:
+    """For each of ``request_ids`` (ascending), its items' final outcomes (empty without items).
+
+    Streams ``iter_final_outcomes`` alongside the caller's own walk over the requests.
+    """
+    pending = iter_final_outcomes(session, evidence=evidence)
+    upcoming = next(pending, None)
+    for request_id in request_ids:
+        while upcoming is not None and upcoming[0] < request_id:
+            upcoming = next(pending, None)
+        if upcoming is not None and upcoming[0] == request_id:
+            yield upcoming[1]
+            upcoming = next(pending, None)
+        else:
+            yield []
 
 
 class ReviewItem(NamedTuple):

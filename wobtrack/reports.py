@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from wobtrack.dates import human_date, iso_or_none
 from wobtrack.deadlines.terms import Deadline
-from wobtrack.decisions import FinalOutcome, final_outcome
+from wobtrack.decisions import FinalOutcome, final_outcomes_of
 from wobtrack.errors import InvalidInput
 from wobtrack.models import Decision, Request
 from wobtrack.overview import (
@@ -35,8 +35,9 @@ def referral_only_summary(session: Session) -> dict[str, Any]:
     """
     per_request: list[dict[str, Any]] = []
     per_authority: dict[str, dict[str, Any]] = {}
-    for request in list_requests(session):
-        finals = [final_outcome(item) for item in request.items]
+    requests = list_requests(session, items=False)
+    outcomes = final_outcomes_of(session, (r.id for r in requests), evidence=False)
+    for request, finals in zip(requests, outcomes, strict=True):
         decided = [f for f in finals if f.outcomes]
         listed = [
             {
@@ -527,8 +528,9 @@ def summary(session: Session, today: date) -> dict[str, Any]:
     """
     per_request: list[dict[str, Any]] = []
     tallies: dict[str, _AuthorityTally] = {}
-    for request in list_requests(session):
-        finals = [final_outcome(item) for item in request.items]
+    requests = list_requests(session, items=False)
+    outcomes = final_outcomes_of(session, (r.id for r in requests), evidence=False)
+    for request, finals in zip(requests, outcomes, strict=True):
         state = request_status(request, today).state
         timing = timeliness(request, today, state)
         decision = _decision_timing(request, timing)

@@ -163,27 +163,26 @@ def lock_request(session: Session, request_id: int) -> None:
     session.execute(select(Request.id).where(Request.id == request_id).with_for_update())
 
 
-def list_requests(session: Session) -> list[Request]:
+def list_requests(session: Session, *, items: bool = True) -> list[Request]:
     """All requests, oldest first, with everything overviews read loaded up front
     (authority, items with their outcomes and corrections, events, decisions).
 
     A decision's stored parser output (``Decision.parsed``, the largest column by far) is
     left in the database until it is read. Listings that need only a request's state and
-    deadlines use ``wobtrack.overview.load_overviews`` instead.
+    deadlines use ``wobtrack.overview.load_overviews`` instead. ``items=False`` leaves the
+    items out (for callers that read them as rows, ``decisions.final_outcomes_of``).
     """
-    return list(
-        session.scalars(
-            select(Request)
-            .options(
-                selectinload(Request.authority),
-                selectinload(Request.items).selectinload(RequestItem.outcomes),
-                selectinload(Request.items).selectinload(RequestItem.corrections),
-                selectinload(Request.events),
-                selectinload(Request.decisions).defer(Decision.parsed),
-            )
-            .order_by(Request.id)
-        )
-    )
+    options = [
+        selectinload(Request.authority),
+        selectinload(Request.events),
+        selectinload(Request.decisions).defer(Decision.parsed),
+    ]
+    if items:
+        options += [
+            selectinload(Request.items).selectinload(RequestItem.outcomes),
+            selectinload(Request.items).selectinload(RequestItem.corrections),
+        ]
+    return list(session.scalars(select(Request).options(*options).order_by(Request.id)))
 
 
 def add_item(
