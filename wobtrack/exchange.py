@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -149,28 +150,127 @@ def _json_value(value: Any, kind: str) -> Any:
     return value
 
 
+def _records(session: Session, today: date) -> Iterator[tuple[str, Iterator[dict[str, Any]]]]:
+    """Per document key, its records in export order, read in chunks as they are consumed."""
+    session.flush()  # Core selects below do not autoflush pending ORM changes
+    for key, name in TABLE_KEYS:
+        table = _table(name)
+        columns = _exported_columns(table)
+        kinds = [(column.name, column_kind(column)) for column in columns]
+        # Streamed (a server-side cursor on PostgreSQL): decisions carry the parser's
+        # output, the largest column by far.
+        rows = session.execute(
+            select(*columns).order_by(table.c.id), execution_options={"yield_per": CHUNK_ROWS}
+        )
+        yield (
+            key,
+            (
+                {
+                    column: _json_value(value, kind)
+                    for (column, kind), value in zip(kinds, row, strict=True)
+                }
+                for row in rows
+            ),
+        )
+    yield "deadlines", _deadline_records(session, today)
+
+
+def _deadline_records(session: Session, today: date) -> Iterator[dict[str, Any]]:
+    for request in load_overviews(session):
+        for deadline in request.status(today).deadlines:
+            data = {"request_id": request.id, **deadline.to_json()}
+            yield {column: data[column] for column, _ in DEADLINE_COLUMNS}
+
+
 def export_document(session: Session, today: date) -> dict[str, Any]:
     """Everything in the database as one JSON-ready document (see docs/export-format.md)."""
-    session.flush()  # Core selects below do not autoflush pending ORM changes
     document: dict[str, Any] = {
         "format": FORMAT,
         "version": VERSION,
         "exported_at_today": today.isoformat(),
     }
-    for key, name in TABLE_KEYS:
-        table = _table(name)
-        kinds = [(column.name, column_kind(column)) for column in _exported_columns(table)]
-        rows = session.execute(select(table).order_by(table.c.id)).mappings()
-        document[key] = [
-            {column: _json_value(row[column], kind) for column, kind in kinds} for row in rows
-        ]
-    deadlines: list[dict[str, Any]] = []
-    for request in load_overviews(session):
-        for deadline in request.status(today).deadlines:
-            data = {"request_id": request.id, **deadline.to_json()}
-            deadlines.append({column: data[column] for column, _ in DEADLINE_COLUMNS})
-    document["deadlines"] = deadlines
+    for key, records in _records(session, today):
+        document[key] = list(records)
     return document
+
+
+#: Rows fetched from the database at a time, and records per piece of streamed JSON.
+CHUNK_ROWS: Final = 1000
+
+_STDLIB_JSON = json.JSONEncoder(ensure_ascii=False, indent=2)
+_encode_str = json.encoder.encode_basestring  # what ensure_ascii=False uses
+_SCALARS: Final[dict[type, Any]] = {
+    str: _encode_str,
+    int: int.__repr__,
+    bool: lambda value: "true" if value else "false",
+    type(None): lambda _: "null",
+}
+
+
+def _json_text(value: Any, indent: str) -> str:
+    """``value`` as ``json.dumps(..., indent=2, ensure_ascii=False)`` writes it at ``indent``.
+
+    The standard library encodes indented JSON in pure Python and sets itself up again for
+    every call; this does the same walk for the plain values an export holds. Anything
+    else (floats, non-string keys) goes to the standard library.
+    """
+    scalar = _SCALARS.get(type(value))
+    if scalar is not None:
+        return str(scalar(value))
+    inner = indent + "  "
+    if type(value) is list:
+        if not value:
+            return "[]"
+        return (
+            "[\n"
+            + ",\n".join(inner + _json_text(element, inner) for element in value)
+            + "\n"
+            + indent
+            + "]"
+        )
+    if type(value) is dict and all(type(key) is str for key in value):
+        if not value:
+            return "{}"
+        return (
+            "{\n"
+            + ",\n".join(
+                f"{inner}{_encode_str(key)}: {_json_text(element, inner)}"
+                for key, element in value.items()
+            )
+            + "\n"
+            + indent
+            + "}"
+        )
+    # JSON strings never hold a raw newline, so re-indenting the lines is safe.
+    return _STDLIB_JSON.encode(value).replace("\n", "\n" + indent)
+
+
+def export_json_pieces(session: Session, today: date) -> Iterator[str]:
+    """The export's JSON text in pieces, read and encoded as it is written (constant memory).
+
+    The pieces joined are ``dumps_json(export_document(session, today))``, byte for byte.
+    """
+    yield "{\n"
+    head = {"format": FORMAT, "version": VERSION, "exported_at_today": today.isoformat()}
+    for key, value in head.items():
+        yield f"  {_encode_str(key)}: {_json_text(value, '  ')},\n"
+    first_key = True
+    for key, records in _records(session, today):
+        opening = ("" if first_key else ",\n") + f"  {_encode_str(key)}: ["
+        first_key = False
+        batch: list[str] = []
+        count = 0
+        for record in records:
+            batch.append("    " + _json_text(record, "    "))
+            count += 1
+            if len(batch) == CHUNK_ROWS:
+                yield opening + ("\n" if count == len(batch) else ",\n") + ",\n".join(batch)
+                opening, batch = "", []
+        if batch:
+            yield opening + ("\n" if count == len(batch) else ",\n") + ",\n".join(batch)
+            opening = ""
+        yield opening + ("]" if count == 0 else "\n  ]")
+    yield "\n}"
 
 
 def dumps_json(document: dict[str, Any]) -> str:
@@ -203,10 +303,30 @@ def csv_tables(document: dict[str, Any]) -> dict[str, str]:
     return files
 
 
-def _write_atomically(path: Path, content: str) -> None:
+def _write_atomically(path: Path, content: str | Iterable[str]) -> None:
     # A crash halfway must not leave a truncated export that looks complete, and a name in
     # the folder that is not a regular file (a FIFO, a device) is refused, not replaced.
-    write_file_atomically(path, content.encode("utf-8"))
+    if isinstance(content, str):
+        write_file_atomically(path, content.encode("utf-8"))
+    else:
+        write_file_atomically(path, (piece.encode("utf-8") for piece in content))
+
+
+def write_json_export(pieces: Iterable[str], out_dir: Path) -> Path:
+    """Write a JSON export as it is produced (``export_json_pieces``) into ``out_dir``.
+
+    The file is ``wobtrack-export.json`` (as ``write_export`` writes it); an existing one is
+    replaced only once the new one is complete.
+    """
+    if out_dir.exists() and not out_dir.is_dir():
+        raise InvalidInput(f"--out {out_dir} is a file; give a folder")
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        path = out_dir / JSON_FILE_NAME
+        _write_atomically(path, itertools.chain(pieces, ["\n"]))
+        return path
+    except OSError as exc:
+        raise WobtrackError(f"cannot write the export to {out_dir}: {exc.strerror}") from None
 
 
 def write_export(document: dict[str, Any], fmt: str, out_dir: Path) -> list[Path]:

@@ -15,6 +15,7 @@ import contextlib
 import os
 import stat
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from wobtrack.errors import InvalidInput
@@ -66,8 +67,12 @@ def _link_new(temp_name: str, target: Path) -> None:
     os.unlink(temp_name)
 
 
-def write_file_atomically(path: Path, data: bytes, *, overwrite: bool = True) -> None:
+def write_file_atomically(
+    path: Path, data: bytes | Iterable[bytes], *, overwrite: bool = True
+) -> None:
     """Write ``data`` to the regular file ``path`` through a temporary file and a rename.
+
+    ``data`` may come in pieces (written as they are produced, e.g. a streamed export).
 
     An existing file keeps its permissions; a symbolic link keeps pointing at the file it
     names, which is replaced. With ``overwrite=False`` an existing ``path`` is an error
@@ -87,7 +92,10 @@ def write_file_atomically(path: Path, data: bytes, *, overwrite: bool = True) ->
         raise InvalidInput(f"cannot write {path}: {exc.strerror}") from None
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
+            if isinstance(data, bytes):
+                stream.write(data)
+            else:
+                stream.writelines(data)
             stream.flush()
             os.fsync(stream.fileno())
         os.chmod(temp_name, _new_file_mode() if mode is None else mode)

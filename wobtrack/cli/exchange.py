@@ -47,14 +47,24 @@ def export(app: App, fmt: str, out_dir: Path | None, flat_rows: str | None, bom:
         return
     if bom:
         raise click.UsageError("--bom is for the flat CSV export (--flat --format csv)")
-    if fmt == "csv" and out_dir is None:
-        raise click.UsageError("--format csv writes one file per table: give a folder with --out")
-    with app.transaction(write=False) as session:
-        document = exchange.export_document(session, app.today)
-    if out_dir is None:
-        echo(exchange.dumps_json(document))
-        return
-    written = exchange.write_export(document, fmt, out_dir)
+    if fmt == "csv":
+        if out_dir is None:
+            raise click.UsageError(
+                "--format csv writes one file per table: give a folder with --out"
+            )
+        with app.transaction(write=False) as session:
+            document = exchange.export_document(session, app.today)
+        written = exchange.write_export(document, fmt, out_dir)
+    else:
+        # JSON is written while it is read: memory stays flat however large the tracker grows.
+        with app.transaction(write=False) as session:
+            pieces = exchange.export_json_pieces(session, app.today)
+            if out_dir is None:
+                for piece in pieces:
+                    echo(piece, nl=False)
+                echo()
+                return
+            written = [exchange.write_json_export(pieces, out_dir)]
     echo(f"Wrote {len(written)} file{'s' if len(written) != 1 else ''} to {out_dir}:")
     for path in written:
         echo(f"  {path.name}")
