@@ -1,0 +1,69 @@
+"""The row-based, streamed loaders of the listings give what the ORM-object paths give."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
+
+from tests.sample_tracker import TODAY, populate
+from wobtrack import decisions, exchange, tracker
+
+
+def _populated(engine: Engine) -> None:
+    with Session(engine) as session, session.begin():
+        populate(session)
+        # A later deelbesluit on request 2: the newest decision's proposal counts.
+        decisions.import_parsed_decision(
+            session, 2,
+            {"decision_date": "2026-11-02", "kind": "deelbesluit", "items": [
+                {"number": "1", "outcomes": ["granted"], "evidence": []}]},
+            file_name="deel.pdf", sha256="c" * 64, parser_version="test", kind="deelbesluit",
+        )  # fmt: skip
+        # Two corrections of one item: the newest wins; one naming references.
+        decisions.set_outcome(session, 1, "3", ["refused"], grounds=["5.1.2e"])
+        decisions.set_outcome(
+            session, 1, "3", ["referred"], references=["https://voorbeeldstad.nl/camera"]
+        )
+
+
+def test_final_outcomes_from_rows_equal_final_outcome_per_item(engine: Engine) -> None:
+    _populated(engine)
+    with Session(engine) as session:
+        requests = tracker.list_requests(session)
+        expected = [[decisions.final_outcome(item) for item in r.items] for r in requests]
+        ids = [r.id for r in requests]
+        from_rows = list(decisions.final_outcomes_of(session, ids))
+        without_evidence = list(decisions.final_outcomes_of(session, ids, evidence=False))
+    assert any(len(finals) > 1 for finals in expected)
+    assert any(f.source == "person" for finals in expected for f in finals)
+    assert from_rows == expected
+    assert without_evidence == [[replace(f, evidence=()) for f in fs] for fs in expected]
+
+
+def test_final_outcomes_of_requests_without_items_are_empty(engine: Engine) -> None:
+    _populated(engine)
+    with Session(engine) as session:
+        # Ids the tracker does not hold (0, 999) and gaps get no items.
+        got = list(decisions.final_outcomes_of(session, [0, 1, 999]))
+        first = [decisions.final_outcome(item) for item in tracker.get_request(session, 1).items]
+    assert got == [[], first, []]
+
+
+def test_streamed_json_export_is_the_document_byte_for_byte(engine: Engine) -> None:
+    _populated(engine)
+    with Session(engine) as session:
+        pieces = list(exchange.export_json_pieces(session, TODAY))
+        document = exchange.export_document(session, TODAY)
+    assert document["deadlines"]
+    assert document["item_outcomes"]
+    assert "".join(pieces) == exchange.dumps_json(document)
+
+
+def test_streamed_json_export_of_an_empty_database(engine: Engine) -> None:
+    with Session(engine) as session:
+        streamed = "".join(exchange.export_json_pieces(session, TODAY))
+        document = exchange.export_document(session, TODAY)
+    assert document["requests"] == []
+    assert streamed == exchange.dumps_json(document)
