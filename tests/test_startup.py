@@ -62,7 +62,7 @@ def test_a_row_names_its_command_and_its_short_help(name: str) -> None:
     assert command is real[name], f"{entry.module}.{entry.attribute} is not `{name}`"
     assert not command.hidden, "the table has no column for hidden commands"
     for limit in (20, 45, 60, 80, 200, 10_000):
-        shown = click.utils.make_default_short_help(entry.short_help, limit)
+        shown = click.Command(name, help=entry.short_help).get_short_help_str(limit)
         assert shown == command.get_short_help_str(limit), (
             f"the short help of `{name}` in COMMANDS is not its help's first sentence: "
             f"{command.get_short_help_str(10_000)!r}"

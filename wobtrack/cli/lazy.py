@@ -17,7 +17,6 @@ from typing import Any, NamedTuple
 
 import click
 from click.formatting import HelpFormatter
-from click.utils import make_default_short_help
 
 
 class LazyCommand(NamedTuple):
@@ -86,7 +85,9 @@ class LazyGroup(click.Group):
         with formatter.section(_("Commands")):
             formatter.write_dl(
                 [
-                    (name, make_default_short_help(what, limit))
+                    # A throwaway command shortens the help exactly as click does (its
+                    # helper make_default_short_help is deprecated from click 8.5).
+                    (name, click.Command(name, help=what).get_short_help_str(limit))
                     if isinstance(what, str)
                     else (name, what.get_short_help_str(limit))
                     for name, what in rows
