@@ -193,7 +193,7 @@ def generate(engine: Any, n: int, seed: int = 14) -> dict[str, int]:
                         "outcomes": outcome,
                         "grounds": [rng.choice(GROUNDS)] if refused else [],
                         "refers_to": [],
-                        "references": [{"url": "https://example.org/doc"}]
+                        "references": [{"kind": "url", "value": "https://example.org/doc"}]
                         if outcome[0] == "referred"
                         else [],
                         "evidence": [{"page": 2, "text": "Ten aanzien van " + "y" * 200}],

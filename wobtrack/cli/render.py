@@ -164,7 +164,14 @@ def render_referral_summary(data: dict[str, Any]) -> str:
             f"{request['items_total']} items answered only by referral: {numbers}"
         )
         for item in request["items"]:
-            refs = "; ".join(ref["value"] for ref in item["references"]) or "no reference given"
+            # A reference is {"kind", "value"}; anything else stored is shown as it is.
+            refs = (
+                "; ".join(
+                    str(ref.get("value", ref)) if isinstance(ref, dict) else str(ref)
+                    for ref in item["references"]
+                )
+                or "no reference given"
+            )
             lines.append(f"  {item['number']:>4}. {_short(refs, 100)}")
     if not lines:
         lines.append("No items were answered only by referral.")
