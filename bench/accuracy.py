@@ -29,6 +29,7 @@ import shlex
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, Protocol
@@ -210,8 +211,10 @@ def scorer_item_right(shared: Path) -> _ItemRight:
     return item_right
 
 
-def flagged_right(corpus: Path, parsed: Any, item_right: _ItemRight) -> tuple[int, int]:
-    """(right items marked ``needs_review``, right items) of one labelled set.
+def _labelled_items(
+    corpus: Path, parsed: Any
+) -> Iterator[tuple[dict[str, Any], dict[str, Any], bool]]:
+    """(label item, parsed item or {}, whether its letter was parsed) for every scored item.
 
     ``parsed`` is the ``wobtrack parse --json`` output the scorer saved; items are matched
     to ``corpus/item-labels.jsonl`` as the scorer does: by file (real path) and by
@@ -220,44 +223,36 @@ def flagged_right(corpus: Path, parsed: Any, item_right: _ItemRight) -> tuple[in
     if isinstance(parsed, dict):  # the scorer accepts a wrapped list too
         parsed = parsed.get("files") or parsed.get("results") or [parsed]
     by_file = {os.path.realpath(entry.get("file", "")): entry for entry in parsed}
-    flagged = right = 0
     labels = corpus / "item-labels.jsonl"
     for line in labels.read_text(encoding="utf-8").splitlines():
         if not line.strip():
             continue
         label = json.loads(line)
-        got = by_file.get(os.path.realpath(corpus / label["file"]))
-        if got is None or label.get("score_items") is False:
+        if label.get("score_items") is False:
             continue
-        items = {str(i.get("number")).lower(): i for i in got.get("items", [])}
+        got = by_file.get(os.path.realpath(corpus / label["file"]))
+        items = {str(i.get("number")).lower(): i for i in (got or {}).get("items", [])}
         for want in label["items"]:
-            item = items.get(str(want["number"]).lower(), {})
-            if item_right(want, set(item.get("outcomes") or [])):
-                right += 1
-                flagged += bool(item.get("needs_review"))
+            yield want, items.get(str(want["number"]).lower(), {}), got is not None
+
+
+def flagged_right(corpus: Path, parsed: Any, item_right: _ItemRight) -> tuple[int, int]:
+    """(right items marked ``needs_review``, right items) of one labelled set."""
+    flagged = right = 0
+    for want, item, letter_parsed in _labelled_items(corpus, parsed):
+        if letter_parsed and item_right(want, set(item.get("outcomes") or [])):
+            right += 1
+            flagged += bool(item.get("needs_review"))
     return flagged, right
 
 
 def extra_grounds(corpus: Path, parsed: Any) -> tuple[int, int]:
     """(grounds an item has that its label does not list, items scored) of one set: the
     scorer counts grounds found, not grounds made up (e.g. from quoted law)."""
-    if isinstance(parsed, dict):
-        parsed = parsed.get("files") or parsed.get("results") or [parsed]
-    by_file = {os.path.realpath(entry.get("file", "")): entry for entry in parsed}
     extra = scored = 0
-    labels = corpus / "item-labels.jsonl"
-    for line in labels.read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            continue
-        label = json.loads(line)
-        got = by_file.get(os.path.realpath(corpus / label["file"]))
-        if label.get("score_items") is False:
-            continue
-        items = {str(i.get("number")).lower(): i for i in (got or {}).get("items", [])}
-        for want in label["items"]:
-            scored += 1
-            item = items.get(str(want["number"]).lower(), {})
-            extra += len(set(item.get("grounds") or []) - set(want.get("grounds") or []))
+    for want, item, _ in _labelled_items(corpus, parsed):
+        scored += 1
+        extra += len(set(item.get("grounds") or []) - set(want.get("grounds") or []))
     return extra, scored
 
 

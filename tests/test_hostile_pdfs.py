@@ -23,7 +23,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from tests.pdfmaker import SAMPLES, text_to_pdf, truncated_pdf
+from tests.pdfmaker import SAMPLES, pdf_bytes, text_to_pdf, truncated_pdf
 from wobtrack.cli import cli
 from wobtrack.errors import InvalidInput, UnreadableDocument, WobtrackError
 from wobtrack.parsing import bounded, pdftext
@@ -49,24 +49,6 @@ pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX files and
 
 
 # --- building PDFs by hand ---------------------------------------------------------------
-
-
-def pdf_bytes(*objects: bytes) -> bytes:
-    """A PDF with ``objects`` as objects 1, 2, ... (object 1 the catalog) and a correct
-    cross-reference table."""
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        xref,
-    )
-    return bytes(out)
 
 
 CATALOG = b"<< /Type /Catalog /Pages 2 0 R >>"

@@ -15,6 +15,7 @@ from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from tests.conftest import Cli, row_counts
+from tests.pdfmaker import pdf_bytes
 from wobtrack import db as database
 from wobtrack.dates import check_plausible, far_from_today
 from wobtrack.errors import InvalidInput
@@ -312,19 +313,7 @@ def control_text_pdf(lines: list[str], path: Path) -> Path:
         b"endbfrange endcmap CMapName currentdict /CMap defineresource pop end end"
     )
     objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(cmap), cmap))
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        xref,
-    )
-    path.write_bytes(bytes(out))
+    path.write_bytes(pdf_bytes(*objects))
     return path
 
 
