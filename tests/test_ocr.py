@@ -128,6 +128,21 @@ def test_a_scanned_letter_parses_like_its_text_version(
 
 
 @real_ocr
+def test_explain_with_ocr_shows_the_ocrd_pages_and_their_flags(
+    scanned_woo: Path, ocr_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(ocr_cache))
+    result = CliRunner().invoke(cli, ["parse", "--explain", "--ocr", str(scanned_woo)])
+    assert result.exit_code == 0, result.output
+    assert "Read by OCR: pages 1, 2, 3, 4" in result.stdout
+    assert "REVIEW [R15-read-by-ocr]" in result.stdout
+    # The same items as `parse --ocr --json` reads from the scan.
+    [scan] = _parse_json(ocr_cache, monkeypatch, "--ocr", str(scanned_woo))
+    for item in scan["items"]:
+        assert f"  {item['number']:<6} {', '.join(item['outcomes'])}" in result.stdout
+
+
+@real_ocr
 def test_a_poor_scan_still_finds_every_item(
     tmp_path: Path, ocr_cache: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

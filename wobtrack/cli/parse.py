@@ -71,9 +71,7 @@ def parse_cmd(
     """
     cache_dir = None if no_cache else default_cache_dir()
     if explain:
-        if ocr:
-            raise click.UsageError("--explain cannot be combined with --ocr yet")
-        ctx.exit(_explain(list(files), cache_dir))
+        ctx.exit(_explain(list(files), cache_dir, ocr))
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
     results = _run(list(files), workers, cache_dir, ocr)
     for i, result in enumerate(results):
@@ -88,14 +86,14 @@ def parse_cmd(
         ctx.exit(status)
 
 
-def _explain(files: list[str], cache_dir: Path | None) -> int:
+def _explain(files: list[str], cache_dir: Path | None, ocr: bool) -> int:
     """Print the trace of each file; one 'Error:' line for a file that cannot be read."""
     from wobtrack.parsing.explain import explain_file
 
     status = 0
     for i, file in enumerate(files):
         try:
-            echo(("\n" if i else "") + explain_file(Path(file), cache_dir))
+            echo(("\n" if i else "") + explain_file(Path(file), cache_dir, ocr=ocr))
         except WobtrackError as exc:
             echo(f"Error: {exc}", err=True)
             status = status or exc.exit_code
