@@ -177,6 +177,31 @@ def test_whole_letter_decision_takes_grounds_from_the_considerations() -> None:
         assert not item.needs_review
 
 
+@pytest.mark.parametrize(
+    ("consideration", "flagged"),
+    [
+        # Some documents or pages outside the request: not the request's outcome.
+        ("Document 12 valt buiten de reikwijdte van uw verzoek.", False),
+        ("Wanneer pagina's geheel buiten het verzoek vallen, zijn deze weggelaten.", False),
+        ("De documenten die ik u stuur vallen buiten de reikwijdte van uw verzoek.", False),
+        # The standard paragraph on published information: not out of scope either.
+        ("De Woo is niet van toepassing op informatie die al openbaar is.", False),
+        # A part of the request outside it: the decision may not cover it.
+        ("Het tweede deel van uw verzoek valt buiten de reikwijdte van uw verzoek.", True),
+    ],
+)
+def test_only_a_part_of_the_request_outside_scope_disagrees_with_the_decision(
+    consideration: str, flagged: bool
+) -> None:
+    letter = parse(
+        "Geachte heer,\nU vraagt om:\n1. de notulen;\n2. de memo's.\n"
+        "Besluit\nIk heb besloten de documenten gedeeltelijk openbaar te maken.\n"
+        f"Overwegingen\n{consideration}\nHoogachtend,"
+    )
+    codes = {code for item in letter.items for code, _ in item.review}
+    assert ("R06-considerations-disagree" in codes) is flagged, codes
+
+
 # --- review policy -----------------------------------------------------------------------------
 
 

@@ -249,6 +249,34 @@ DOCUMENT_NUMBERS: Final = re.compile(
     r"(?P<numbers>[A-Z]?\.?\d{1,4}[a-z]?"
     r"(?:\s*(?:,|en|t/m|tot en met|-|–)\s*[A-Z]?\.?\d{1,4}[a-z]?)*)",
 )
+#: The nouns that make a sentence about some documents, pages or passages ("Document 53
+#: valt buiten de reikwijdte", "Wanneer pagina's buiten het verzoek vallen, ..."): what it
+#: says of them is not an outcome of the request, as a sentence about the request is.
+_SOME_DOCUMENTS: Final = re.compile(
+    r"\b(?:documenten|document|pagina['’]?s|pagina|passages?|e-?mails?|bijlagen?|stukken|"
+    r"informatie\s+die)\b",
+    _I,
+)
+_REQUEST_WORD: Final = re.compile(
+    r"\b(?:\w+-)?verzoek\b|\bonderde(?:el|len)\b|\bvra(?:ag|gen)\b", _I
+)
+_OUTSIDE: Final = re.compile(r"\bbuiten\b|\bniet onder\b", _I)
+
+
+def about_some_documents(text: str) -> bool:
+    """Whether what a sentence puts outside the request is some documents or pages (their
+    noun comes first), not (a part of) the request itself."""
+    outside = _OUTSIDE.search(text)
+    if outside is None:
+        return False
+    subject = text[: outside.start()]
+    documents = _SOME_DOCUMENTS.search(subject)
+    if documents is None:
+        return False
+    request = _REQUEST_WORD.search(subject)
+    return request is None or documents.start() < request.start()
+
+
 #: "(mijn) besluit van 8 december 2020 (met kenmerk X)": an earlier decision.
 EARLIER_DECISION: Final = re.compile(
     r"\b(?:wob-|woo-)?besluit(?:en)?\s+(?:van\s+(?:de\s+\w+(?:\s+\w+){0,4}\s+)?(?:van\s+)?|d\.d\.\s*)"

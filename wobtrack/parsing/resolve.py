@@ -114,6 +114,9 @@ def letter_level(
         if sentence.text in dictum_texts:
             continue
         found = [o for o in sentence_outcomes(sentence.text) if o in CONSIDERATION_OUTCOMES]
+        if "out_of_scope" in found and phrases.about_some_documents(sentence.text):
+            # "Document 53 valt buiten de reikwijdte": some documents, not the request.
+            found.remove("out_of_scope")
         considerations.update(found)
         pointed_next = already_public and not _PUBLICATION.search(sentence.text)
         if ("referred" in found or pointed_next) and _points_somewhere(sentence.text):
