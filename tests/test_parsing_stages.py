@@ -662,3 +662,42 @@ def test_ocr_speck_before_a_kenmerk_is_dropped(printed: str, kenmerk: str) -> No
         "Hoogachtend,"
     )
     assert letter.reference == kenmerk
+
+
+def test_inventory_rows_that_disagree_with_the_answers_words_are_flagged() -> None:
+    # The words decide a partial disclosure of documents 1 and 2; their rows say "Openbaar"
+    # (e.g. a delayed disclosure whose "uitgesteld" was lost): a person must look.
+    letter = parse(
+        "Geachte heer,\nU vraagt om het overzicht van de subsidies over 2019 en 2020.\n"
+        "Besluit\nIk heb besloten de documenten met nummers 1 en 2 gedeeltelijk openbaar te "
+        "maken.\nHoogachtend,\nBijlage 2 - Inventarislijst\nNr. Document Beoordeling Wob\n"
+        "1. Overzicht 2019 Openbaar\n2. Overzicht 2020 Openbaar\n"
+    )
+    [item] = letter.items
+    assert [code for code, _ in item.review] == ["R17-inventory-disagrees"]
+
+
+def test_inventory_rows_that_agree_with_the_words_need_no_review() -> None:
+    letter = parse(
+        "Geachte heer,\nU vraagt om het overzicht van de subsidies over 2019 en 2020.\n"
+        "Besluit\nIk heb besloten de documenten met nummers 1 en 2 gedeeltelijk openbaar te "
+        "maken.\nHoogachtend,\nBijlage 2 - Inventarislijst\nNr. Document Beoordeling Wob\n"
+        "1. Overzicht 2019 Deels openbaar 10.2.e\n2. Overzicht 2020 Deels openbaar 10.2.e\n"
+    )
+    [item] = letter.items
+    assert item.outcomes == ("partly_granted",)
+    assert not item.needs_review
+
+
+def test_a_deelbesluit_deciding_several_items_as_a_whole_is_flagged() -> None:
+    # "In dit deelbesluit ontvangt u ..." names the part decided, not the items left for
+    # later: every item may belong to another partial decision.
+    letter = parse(
+        "Geachte heer,\nU vraagt om:\n1. de notulen van de raad;\n2. de brieven van de "
+        "wethouder;\n3. de e-mails van de burgemeester.\nDit is het eerste deelbesluit op uw "
+        "verzoek. In dit deelbesluit ontvangt u de brieven van de wethouder.\nBesluit\nIk heb "
+        "besloten de documenten gedeeltelijk openbaar te maken.\nHoogachtend,\n"
+    )
+    assert letter.kind == "deelbesluit"
+    for item in letter.items:
+        assert "R07-partial-decision" in [code for code, _ in item.review]

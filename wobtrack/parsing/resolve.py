@@ -219,7 +219,14 @@ def resolve_items(
             evidence.extend(e for e in source.finding.evidence if e not in evidence)
         outcomes = fold_outcomes(outcomes)
         named = _named_documents(finding, letter.documents)
+        inventory_disagrees = False
         if named:
+            strong = [o for o in finding.outcomes if o not in finding.weak]
+            worded = _DISCLOSURE & set(fold_outcomes(strong))
+            listed = _DISCLOSURE & set(fold_outcomes(document_outcomes(named)))
+            # "gedeeltelijk openbaar" in the words, "openbaar" on every row named: which is
+            # right is for a person to see (the words are the decision, the rows its detail).
+            inventory_disagrees = bool(worded) and bool(listed) and worded != listed
             # The answer names its documents ("Documenten 3 tot en met 7 betreffen ..."):
             # the inventory's judgements of those documents decide the item.
             kept = [o for o in outcomes if o in _BESIDE_DOCUMENTS]
@@ -311,6 +318,7 @@ def resolve_items(
             unread_pages=letter.unread_pages,
             unread_in_body=letter.unread_in_body,
             from_inventory=from_inventory,
+            inventory_disagrees=inventory_disagrees,
             answered_in_letter=answered_in_letter,
         )
         fired = review(facts)
@@ -337,6 +345,8 @@ _OWN_ANSWER_LAYOUTS: Final = frozenset({"headings", "second_list", "interleaved"
 
 #: Outcomes an item keeps beside the judgements of the documents its answer names.
 _BESIDE_DOCUMENTS: Final = frozenset({"not_held", "deferred", "forwarded", "out_of_scope"})
+#: How much of the documents is disclosed: what the words and the inventory rows must agree on.
+_DISCLOSURE: Final = frozenset({"granted", "partly_granted", "refused"})
 
 
 def _documents_by_title(

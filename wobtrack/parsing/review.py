@@ -83,6 +83,8 @@ class ItemFacts:
     layout: str = ""
     #: The answer was matched to the item by subject words, not by number.
     matched_by_topic: bool = False
+    #: The inventory rows the answer names add up to another outcome than its words.
+    inventory_disagrees: bool = False
     #: A question answered in prose, read as granted without decision wording.
     answered_in_letter: bool = False
     #: The items are separate requests decided in one letter ("beide verzoeken").
@@ -141,12 +143,9 @@ REVIEW_RULES: Final[tuple[ReviewRule, ...]] = (
     ReviewRule(
         "R07-partial-decision",
         "a deelbesluit decided as a whole: some items may belong to another partial decision",
-        lambda f: (
-            f.partial_decision
-            and f.decided_as_whole
-            and f.items_in_letter > 1
-            and "deferred" in f.considerations
-        ),
+        # Whether or not the letter says which part waits ("In dit deelbesluit ontvangt u
+        # de communicatie van X" names the part it decides, not the items it leaves).
+        lambda f: f.partial_decision and f.decided_as_whole and f.items_in_letter > 1,
     ),
     ReviewRule(
         "R08-no-decision-wording",
@@ -201,6 +200,12 @@ REVIEW_RULES: Final[tuple[ReviewRule, ...]] = (
         "R14-answered-in-letter",
         "a question answered in the letter's own words, read as granted: check the answer",
         lambda f: f.answered_in_letter,
+    ),
+    ReviewRule(
+        "R17-inventory-disagrees",
+        "the inventory's judgements of the documents the answer names add up to another "
+        "outcome than the answer's words: check which is right",
+        lambda f: f.inventory_disagrees,
     ),
     ReviewRule(
         "R11-from-inventory",
