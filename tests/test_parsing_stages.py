@@ -701,3 +701,21 @@ def test_a_deelbesluit_deciding_several_items_as_a_whole_is_flagged() -> None:
     assert letter.kind == "deelbesluit"
     for item in letter.items:
         assert "R07-partial-decision" in [code for code, _ in item.review]
+
+
+@pytest.mark.parametrize(
+    "decision",
+    [
+        "Besluit Wobverzoek\nWij besluiten u de beschikbare informatie en documenten te "
+        "verstrekken.",
+        "Wij hebben besloten u de gevraagde notulen te verstrekken.",
+    ],
+)
+def test_a_decision_in_the_first_person_plural_is_decision_wording(decision: str) -> None:
+    letter = parse(
+        "Geachte heer,\nU vraagt om de notulen van de raadsvergadering van 3 maart.\n"
+        f"{decision}\nMet vriendelijke groet,\n"
+    )
+    [item] = letter.items
+    assert item.outcomes == ("granted",)
+    assert "R08-no-decision-wording" not in [code for code, _ in item.review]
