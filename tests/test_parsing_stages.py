@@ -719,3 +719,18 @@ def test_a_decision_in_the_first_person_plural_is_decision_wording(decision: str
     [item] = letter.items
     assert item.outcomes == ("granted",)
     assert "R08-no-decision-wording" not in [code for code, _ in item.review]
+
+
+def test_a_request_list_quoted_from_its_middle_keeps_its_numbers() -> None:
+    # A forwarded request: the receiving body quotes only the entries that concern it.
+    text = (
+        "U vraagt om documenten over steun aan 24 sectoren, waarvan deze 3 sectoren onder\n"
+        "ons ministerie vallen:\n17. Evenementen;\n18. Musea;\n19. Theaters.\n"
+        "Op 3 maart heb ik de ontvangst bevestigd.\n"
+    )
+    assert numbers(text) == ["17", "18", "19"]
+
+
+def test_numbers_above_one_without_a_lead_in_are_no_list() -> None:
+    text = "U vraagt om de notulen.\nHet gaat om 17 documenten.\n18. Dit staat er los van.\n"
+    assert numbers(text) == ["1"]

@@ -183,6 +183,22 @@ def _next_label(label: str) -> str:
     return str(int(label) + 1) if label.isdigit() else chr(ord(label) + 1)
 
 
+def _continues_a_quoted_list(label: str, lines: Sequence[Line], index: int, start: int) -> bool:
+    """A numbered list quoted from the middle ("17. Evenementenbranche" after "waarvan 5
+    sectoren relevant zijn voor OCW:"): it starts above 1 right after a line ending in ":"."""
+    if not label.isdigit() or int(label) < 2 or index <= start:
+        return False
+    previous = next(
+        (
+            lines[i].text
+            for i in range(index - 1, start - 1, -1)
+            if not is_running_header(lines[i].text)
+        ),
+        "",
+    )
+    return previous.rstrip().endswith(":")
+
+
 def _closes(text: str) -> bool:
     return bool(re.search(r"[.;!?][\"”’')]*$", text))
 
@@ -228,7 +244,9 @@ def _lists_of(kind: str, lines: Sequence[Line], start: int, stop: int) -> list[l
                 fits = not current or current[0].label == label
             else:
                 fits = bool(current) and label == _next_label(current[-1].label)
-            first = kind != "bullets" and label in ("1", "A")
+            first = kind != "bullets" and (
+                label in ("1", "A") or _continues_a_quoted_list(label, lines, index, start)
+            )
             if fits or (kind == "bullets" and not current):
                 entry_lines = [rest] if rest else []
                 first_line = index
