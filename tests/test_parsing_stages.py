@@ -734,3 +734,18 @@ def test_a_request_list_quoted_from_its_middle_keeps_its_numbers() -> None:
 def test_numbers_above_one_without_a_lead_in_are_no_list() -> None:
     text = "U vraagt om de notulen.\nHet gaat om 17 documenten.\n18. Dit staat er los van.\n"
     assert numbers(text) == ["1"]
+
+
+def test_a_decision_on_objection_that_upholds_the_refusal_is_refused() -> None:
+    # LABELS: on objection, the decision that stands discloses nothing more; the
+    # considerations' mention of published guidance is not the outcome.
+    letter = parse(
+        "Geachte heer,\nU heeft bezwaar gemaakt tegen mijn besluit van 3 maart 2021 over het "
+        "rapport.\nIk verklaar uw bezwaar deels gegrond, maar zie voor het herroepen van mijn "
+        "primaire besluit geen aanleiding.\nOverwegingen\nHet rapport volgt de gedragscode; "
+        "die staat op https://www.example.org/gedragscode.\nIk handhaaf het bestreden besluit "
+        "onder aanvulling van de gronden.\nHoogachtend,\n"
+    )
+    [item] = letter.items
+    assert item.outcomes == ("refused",)
+    assert "R08-no-decision-wording" not in [code for code, _ in item.review]

@@ -232,6 +232,7 @@ SECTION_TITLE: Final = re.compile(r"^(?:" + _words("section_title") + r")", _I)
 DECISION_SENTENCE: Final = re.compile(
     r"\b(?:heb ik besloten|ik heb besloten|besluit ik|ik besluit|(?:wij|we) besluiten|"
     r"besluiten (?:wij|we)|(?:wij|we) hebben besloten|hebben (?:wij|we) besloten|"
+    r"(?:ik |wij |we )?verklaar (?:ik |wij |we )?(?:uw |het )?bezwaar|(?:ik )?handhaaf (?:ik )?|"
     r"besloten (?:om )?(?:uw|het|de|"
     r"dit)|kan ik uw verzoek|moet ik uw verzoek|wijs ik uw verzoek|ik kan uw verzoek|"
     r"sturen (?:wij|we) u hierbij|maak ik (?:\w+ ){0,4}openbaar|ik uw verzoek (?:\w+ ){0,3}afwijs|"
