@@ -749,3 +749,27 @@ def test_a_decision_on_objection_that_upholds_the_refusal_is_refused() -> None:
     [item] = letter.items
     assert item.outcomes == ("refused",)
     assert "R08-no-decision-wording" not in [code for code, _ in item.review]
+
+
+@pytest.mark.parametrize(
+    ("aside", "referred"),
+    [
+        # Some documents already public, said in passing without saying where: part of the
+        # per-document decision, not a referral of the request.
+        ("Twee documenten zijn reeds openbaar, daarom heb ik die niet beoordeeld.", False),
+        # The letter says where: a referral (beside the partial disclosure).
+        (
+            "De documenten 4 en 5 zijn reeds openbaar. Zie de inventarislijst voor de "
+            "vindplaats van deze documenten.",
+            True,
+        ),
+    ],
+)
+def test_documents_already_public_in_passing_are_no_referral(aside: str, referred: bool) -> None:
+    letter = parse(
+        "Geachte heer,\nU vraagt om de stukken over de brug.\nBesluit\nIk heb besloten de "
+        f"documenten gedeeltelijk openbaar te maken. {aside}\nHoogachtend,\n"
+    )
+    [item] = letter.items
+    assert "partly_granted" in item.outcomes
+    assert ("referred" in item.outcomes) is referred

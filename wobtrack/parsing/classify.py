@@ -110,6 +110,41 @@ def _fold_redactions(outcomes: dict[str, list[Evidence]]) -> None:
         outcomes.pop("refused", None)
 
 
+#: "Twee documenten zijn reeds openbaar", "Document 15 is reeds openbaar": a sentence whose
+#: subject is some of the documents found.
+_SOME_DOCUMENTS_SUBJECT: Final = re.compile(
+    r"^\W*(?:(?:een aantal|enkele|sommige|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|\d{1,3})"
+    r"\s+(?:van\s+(?:de|deze)\s+)?(?:documenten|stukken)\b"
+    r"|(?:het\s+|de\s+)?(?:document|documenten)\s+(?:met\s+)?(?:(?:nummers?|nrs?\.?)\s*)?\d)",
+    re.I,
+)
+
+
+#: "Op de inventarislijst heb ik ... 'reeds openbaar' vermeld": per document, in the list.
+_INVENTORY_COLUMN: Final = re.compile(r"\binventari\w*lijst\b", re.I)
+
+
+def _fold_unpointed_referrals(finding: Finding) -> None:
+    """Some of the documents already public, said in passing in a disclosure that names no
+    place ("Twee documenten zijn reeds openbaar, vandaar dat ik die niet beoordeeld heb"):
+    those documents are part of the per-document decision, not a referral of the item."""
+    referrals = finding.outcomes.get("referred")
+    if (
+        not referrals
+        or not {"granted", "partly_granted"} & set(finding.outcomes)
+        or any(r.kind in ("url", "decision") for r in finding.references)
+    ):
+        return
+    if all(
+        (_SOME_DOCUMENTS_SUBJECT.search(e.text) or _INVENTORY_COLUMN.search(e.text))
+        # "Zie de inventarislijst voor de vindplaats": the letter does point somewhere
+        and not phrases.REFERRAL_VERBS.search(e.text)
+        for e in referrals
+    ):
+        del finding.outcomes["referred"]
+        finding.weak.discard("referred")
+
+
 def cross_references(text: str) -> list[str]:
     """Item numbers a sentence points to ("zie het antwoord onder ad. 2 en 3")."""
     numbers: list[str] = []
@@ -175,6 +210,7 @@ def classify(
     for outcome in _weak_section_outcomes(set(finding.outcomes)):
         del finding.outcomes[outcome]
     _fold_redactions(finding.outcomes)
+    _fold_unpointed_referrals(finding)
     if {"refused", "partly_granted"} & set(finding.outcomes):
         for sentence, codes in ground_sentences:
             finding.grounds.extend(c for c in codes if c not in finding.grounds)
