@@ -773,3 +773,27 @@ def test_documents_already_public_in_passing_are_no_referral(aside: str, referre
     [item] = letter.items
     assert "partly_granted" in item.outcomes
     assert ("referred" in item.outcomes) is referred
+
+
+def test_a_no_documents_sentence_about_one_items_subject_answers_that_item_flagged() -> None:
+    letter = parse(
+        "Geachte heer,\nU vraagt om:\n- de notulen van de vergaderingen van het bestuur;\n"
+        "- de jaarrekening van de stichting Buurtzorg over het boekjaar 2019;\n"
+        "- de correspondentie met de wethouder.\nOverwegingen\nEr zijn geen documenten met "
+        "de gevraagde jaarrekening van de stichting Buurtzorg over het boekjaar aangetroffen.\n"
+        "Besluit\nIk heb besloten de documenten gedeeltelijk openbaar te maken.\nHoogachtend,\n"
+    )
+    got = {item.number: item for item in letter.items}
+    assert got["2"].outcomes == ("not_held",)
+    assert "R13-matched-by-topic" in [code for code, _ in got["2"].review]
+    assert got["1"].outcomes == got["3"].outcomes == ("partly_granted",)
+
+
+def test_a_no_documents_sentence_shared_by_several_items_answers_none() -> None:
+    letter = parse(
+        "Geachte heer,\nU vraagt om:\n- de notulen van de stichting Buurtzorg over 2019;\n"
+        "- de jaarrekening van de stichting Buurtzorg over 2019.\nOverwegingen\nEr zijn "
+        "geen documenten van de stichting Buurtzorg over 2019 aangetroffen buiten de notulen.\n"
+        "Besluit\nIk heb besloten de documenten gedeeltelijk openbaar te maken.\nHoogachtend,\n"
+    )
+    assert [item.outcomes for item in letter.items] == [("partly_granted",)] * 2

@@ -58,6 +58,9 @@ class LetterLevel:
     reason_evidence: list[Evidence] = field(default_factory=list)
     #: Sentences of the considerations saying part of the request is decided elsewhere.
     deferred_evidence: list[Evidence] = field(default_factory=list)
+    #: Sentences of the considerations saying some documents do not exist ("Er zijn geen
+    #: documenten met de gevraagde informatie over X"): they may answer one item.
+    not_held_evidence: list[Evidence] = field(default_factory=list)
     unread_pages: bool = False
     #: A page without text layer lies inside the body: any item's answer may be on it.
     unread_in_body: bool = False
@@ -109,6 +112,7 @@ def letter_level(
     considerations: set[str] = set()
     reason_evidence: list[Evidence] = []
     deferred_evidence: list[Evidence] = []
+    not_held_evidence: list[Evidence] = []
     already_public = False  # the sentence before said "reeds openbaar"
     for sentence in _sentences(lines[layout.body_start : min(layout.closing, body_end)]):
         if sentence.text in dictum_texts:
@@ -132,6 +136,8 @@ def letter_level(
             reason_evidence.append(Evidence(sentence.page, sentence.text))
         if "deferred" in found and len(deferred_evidence) < 3:
             deferred_evidence.append(Evidence(sentence.page, sentence.text))
+        if "not_held" in found and len(not_held_evidence) < 10:
+            not_held_evidence.append(Evidence(sentence.page, sentence.text))
     return LetterLevel(
         grounds,
         urls,
@@ -139,6 +145,7 @@ def letter_level(
         bool(dictum_sentences),
         reason_evidence,
         deferred_evidence,
+        not_held_evidence=not_held_evidence,
         repaired_urls=repaired,
     )
 
@@ -240,8 +247,16 @@ def resolve_items(
             # in another partial decision: an item it does not name is deferred (flagged).
             outcomes = ["deferred"]
             evidence = letter.deferred_evidence or evidence
+        matched_not_held = None
+        if (letter.decided_as_whole or draft.shared) and len(drafts) > 1:
+            matched_not_held = _not_held_by_subject(number, drafts, letter.not_held_evidence)
         from_inventory = False
-        if letter.documents and (letter.decided_as_whole or draft.shared):
+        if matched_not_held is not None:
+            # "Er zijn geen documenten met de door u gevraagde informatie over <the item's
+            # subject>": that part of a request decided as a whole is not held (flagged R13).
+            outcomes = ["not_held"]
+            evidence = [matched_not_held]
+        elif letter.documents and (letter.decided_as_whole or draft.shared):
             titled = _documents_by_title(draft.text or "", letter.documents)
             if titled:
                 # The inventory row titled like the item decides it (documents are not
@@ -305,7 +320,7 @@ def resolve_items(
             own_outcomes=tuple(fold_outcomes(list(finding.outcomes) + document_outcomes(named))),
             letter_outcomes=tuple(letter.outcomes),
             layout=letter.layout,
-            matched_by_topic=finding.matched_by_topic,
+            matched_by_topic=finding.matched_by_topic or matched_not_held is not None,
             fallback=draft.shared,
             decided_as_whole=letter.decided_as_whole,
             separate_requests=letter.separate_requests,
@@ -347,6 +362,29 @@ _OWN_ANSWER_LAYOUTS: Final = frozenset({"headings", "second_list", "interleaved"
 _BESIDE_DOCUMENTS: Final = frozenset({"not_held", "deferred", "forwarded", "out_of_scope"})
 #: How much of the documents is disclosed: what the words and the inventory rows must agree on.
 _DISCLOSURE: Final = frozenset({"granted", "partly_granted", "refused"})
+
+
+def _not_held_by_subject(
+    number: str, drafts: dict[str, ItemDraft], sentences: Sequence[Evidence]
+) -> Evidence | None:
+    """The considerations' "no documents" sentence about this item's subject: it shares at
+    least three subject words with this item's text and fewer than half as many with any
+    other item's."""
+    own = content_words(drafts[number].text or "")
+    if len(own) < 3:
+        return None
+    for sentence in sentences:
+        words = content_words(sentence.text)
+        shared = len(words & own)
+        if shared < 3:
+            continue
+        others = max(
+            (len(words & content_words(d.text or "")) for n, d in drafts.items() if n != number),
+            default=0,
+        )
+        if others * 2 < shared:
+            return sentence
+    return None
 
 
 def _documents_by_title(
