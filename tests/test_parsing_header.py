@@ -320,3 +320,32 @@ def test_decision_date_letterhead_typo_before_receipt() -> None:
     value, warnings = decision_date(pages)
     assert value == date(2021, 1, 25)
     assert warnings
+
+
+@pytest.mark.parametrize(
+    ("dated", "warned"), [("20 december 2028", True), ("20 december 2018", False)]
+)
+def test_a_decision_years_after_the_request_is_a_misread_year(dated: str, warned: bool) -> None:
+    # An OCR'd dagtekening "20 decernber 203_8" read as 2028, for a request of August 2018.
+    pages = [
+        "Gemeente Voorbeeld\nDatum " + dated + "\nOns kenmerk 2018-1590\nOnderwerp Besluit\n"
+        "Geachte heer,\nOp 25 augustus 2018 ontving ik uw verzoek om openbaarmaking van "
+        "stukken over het terrein.\n",
+        CLAUSE,
+    ]
+    found, warnings = decision_date(pages)
+    assert found is not None
+    assert found.isoformat() == ("2028-12-20" if warned else "2018-12-20")
+    assert any("more than five years after the request" in w for w in warnings) is warned
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Op 25 augustus 2020 ontving ik uw verzoek om openbaarmaking van stukken.",
+        "Op 25 augustus 2020 ontvingen wij uw Wob-verzoek.",
+        "Op 25 augustus 2020 heb ik uw verzoek ontvangen.",
+    ],
+)
+def test_receipt_told_in_the_first_person(sentence: str) -> None:
+    assert dates_of(sentence + "\n").request_received == date(2020, 8, 25)

@@ -365,10 +365,16 @@ _SAME_DAY: Final = re.compile(
 #: "Op Y heeft UWV uw verzoek ... ontvangen", "Uw Wob-verzoek is op Y ontvangen",
 #: "De gemeente heeft uw verzoek op Y ontvangen".
 _ON_DATE_RECEIVED: Final = re.compile(
-    r"(?-i:\bOp)\s+(?P<date>[^,]{4,30}?),?\s+(?:heeft|hebben|is|zijn|hebt)\b"
+    r"(?-i:\bOp)\s+(?P<date>[^,]{4,30}?),?\s+(?:heeft|hebben|is|zijn|hebt|heb)\b"
     r"(?P<between>.{0,220}?)\b(?:ontvangen|binnengekomen|ingekomen)\b"
     r"|\b(?:uw|het|dit)\s+(?:\w+\s+)?" + _CARRIER + r"\s+(?:is\s+|werd\s+)?(?:door\s+\w+\s+)?"
     r"op\s+(?P<date2>.{4,30}?)\s+(?:\w+\s+){0,4}?(?:ontvangen|binnengekomen|ingekomen)\b",
+    re.I,
+)
+#: "Op 25 augustus 2018 ontving ik uw verzoek", "Op X ontvingen wij uw Woo-verzoek".
+_ON_DATE_WE_RECEIVED: Final = re.compile(
+    r"(?-i:\bOp)\s+(?P<date>[^,]{4,30}?),?\s+(?:ontving|ontvingen)\s+(?:ik|wij|we|de|het)\b"
+    r"(?:\s+\w+){0,3}?\s+(?:uw|het|dit)\s+(?:\w+\s+)?(?:\w+-)?(?:verzoek|" + _CARRIER + r")\b",
     re.I,
 )
 _NOT_THE_REQUEST: Final = re.compile(
@@ -433,6 +439,9 @@ def _receipt_in(sentence: str, requested: _Found | None, letter_date: date | Non
         found = _date_at(sentence, on, "date", context, past=past)
         if found is not None:
             return found
+    we_received = _ON_DATE_WE_RECEIVED.search(sentence)
+    if we_received is not None:
+        return _date_at(sentence, we_received, "date", context, past=past)
     on_date = _ON_DATE_RECEIVED.search(sentence)
     if on_date is None:
         return None
@@ -524,7 +533,19 @@ def decision_date(pages: Sequence[str]) -> tuple[date | None, list[str]]:
     """The dagtekening, with the request's receipt as a floor against letterhead typos."""
     best, _ = request_received_best(request_dates(pages))
     finding = find_decision_date(pages, not_before=best)
-    return finding.value, list(finding.warnings)
+    warnings = list(finding.warnings)
+    if finding.value and best and (finding.value - best).days > _IMPLAUSIBLE_WAIT_DAYS:
+        # No decision term comes near this (Wob art. 6, Woo art. 4.4: weeks; even after a
+        # court order, months): a misread year ("203_8" read as 2028) is far likelier.
+        warnings.append(
+            f"decision date {finding.value.isoformat()} is more than five years after the "
+            f"request ({best.isoformat()}): a misread year? check the dagtekening"
+        )
+    return finding.value, warnings
+
+
+#: Longer than any decision takes, so a decision date this far after the request is suspect.
+_IMPLAUSIBLE_WAIT_DAYS: Final = 5 * 366
 
 
 # --- verdaging ---------------------------------------------------------------------------
