@@ -736,19 +736,40 @@ def test_numbers_above_one_without_a_lead_in_are_no_list() -> None:
     assert numbers(text) == ["1"]
 
 
-def test_a_decision_on_objection_that_upholds_the_refusal_is_refused() -> None:
-    # LABELS: on objection, the decision that stands discloses nothing more; the
-    # considerations' mention of published guidance is not the outcome.
+@pytest.mark.parametrize(
+    ("primary", "expected"),
+    [
+        # Upheld: the primary decision the letter recounts is what stands (LABELS: refused).
+        (
+            "Bij besluit van 3 maart 2021 heb ik besloten het rapport niet openbaar te maken.",
+            ("refused",),
+        ),
+        (
+            "Bij besluit van 3 maart 2021 heb ik besloten het rapport gedeeltelijk openbaar te "
+            "maken.",
+            ("partly_granted",),
+        ),
+        # Not recounted: the letter itself decides nothing new (the tracker keeps the
+        # primary decision's outcomes), so no outcome is made up.
+        ("U heeft bezwaar gemaakt tegen mijn besluit van 3 maart 2021.", ()),
+    ],
+)
+def test_a_decision_on_objection_that_upholds_takes_the_primary_decision(
+    primary: str, expected: tuple[str, ...]
+) -> None:
     letter = parse(
-        "Geachte heer,\nU heeft bezwaar gemaakt tegen mijn besluit van 3 maart 2021 over het "
-        "rapport.\nIk verklaar uw bezwaar deels gegrond, maar zie voor het herroepen van mijn "
-        "primaire besluit geen aanleiding.\nOverwegingen\nHet rapport volgt de gedragscode; "
-        "die staat op https://www.example.org/gedragscode.\nIk handhaaf het bestreden besluit "
-        "onder aanvulling van de gronden.\nHoogachtend,\n"
+        "Beslissing op uw bezwaar\nGeachte heer,\n"
+        f"{primary} Daartegen heeft u bezwaar gemaakt.\nBeslissing\nIk verklaar uw bezwaar "
+        "deels gegrond, maar zie voor het herroepen van mijn primaire besluit geen aanleiding.\n"
+        "Overwegingen\nHet rapport is eerder gepubliceerd en volgt de gedragscode; die staat op "
+        "https://www.example.org/gedragscode.\nIk handhaaf het bestreden besluit onder "
+        "aanvulling van de gronden.\nHoogachtend,\n"
     )
+    assert letter.kind == "bezwaar"
     [item] = letter.items
-    assert item.outcomes == ("refused",)
-    assert "R08-no-decision-wording" not in [code for code, _ in item.review]
+    assert item.outcomes == expected
+    if expected:
+        assert "R08-no-decision-wording" not in [code for code, _ in item.review]
 
 
 @pytest.mark.parametrize(
