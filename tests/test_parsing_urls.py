@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from wobtrack.parsing.document import Line, Text, complete_url, place_link_anchors, urls_in
+from wobtrack.parsing.model import Reference
 from wobtrack.parsing.pdftext import LinkAnchor
+from wobtrack.parsing.resolve import _without_spliced_urls
 
 
 def _joined(*lines: str) -> str:
@@ -202,3 +204,32 @@ def test_a_domain_shown_without_scheme_gets_the_whole_url() -> None:
     uri = "https://example.nl/woo/2024/besluit-123"
     placed, _ = place_link_anchors(["Zie example.nl/woo."], [LinkAnchor(1, "example.nl/woo.", uri)])
     assert placed == [f"Zie example.nl/woo <{uri}>."]
+
+
+@pytest.mark.parametrize(
+    ("urls", "kept"),
+    [
+        # The letter's kenmerk in the margin read into the wrapped URL: dropped.
+        (
+            [
+                "https://www.example.nl/mest/controle-en-handhaving/intermediairs",
+                "https://www.example.nl/mest/controle-en-Wob/2021/039handhaving/intermediairs",
+            ],
+            ["https://www.example.nl/mest/controle-en-handhaving/intermediairs"],
+        ),
+        # Two real URLs of one site, one with an extra path segment: both kept.
+        (
+            [
+                "https://www.example.nl/documenten/rapport.pdf",
+                "https://www.example.nl/documenten/2020/rapport.pdf",
+            ],
+            [
+                "https://www.example.nl/documenten/rapport.pdf",
+                "https://www.example.nl/documenten/2020/rapport.pdf",
+            ],
+        ),
+    ],
+)
+def test_a_url_with_margin_text_spliced_in_is_dropped(urls: list[str], kept: list[str]) -> None:
+    references = [Reference("url", u) for u in urls] + [Reference("document", "4")]
+    assert [r.value for r in _without_spliced_urls(references)] == [*kept, "4"]

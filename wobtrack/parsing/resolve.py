@@ -313,6 +313,7 @@ def resolve_items(
                 reference = Reference("url", url)
                 if reference not in references:
                     references.append(reference)
+        references = _without_spliced_urls(references)
         facts = ItemFacts(
             number,
             tuple(outcomes),
@@ -434,6 +435,38 @@ _AFWIJZEN_REASONS: Final = frozenset({"not_held", "referred", "out_of_scope", "n
 
 def _squash(text: str) -> str:
     return re.sub(r"\s+", "", text).lower()
+
+
+def _without_spliced_urls(references: list[Reference]) -> list[Reference]:
+    """Drop a URL that is another of the item's URLs with text spliced into it: a margin
+    line (the letter's kenmerk, "Pagina 2 van 6") read into a URL wrapped beside it."""
+    urls = [r.value for r in references if r.kind == "url"]
+    if len(urls) < 2 or len(urls) > 200:
+        return references
+    spliced = {a for a in urls for b in urls if a != b and _is_spliced(a, b)}
+    return [r for r in references if not (r.kind == "url" and r.value in spliced)]
+
+
+def _is_spliced(longer: str, shorter: str) -> bool:
+    """Whether ``longer`` is ``shorter`` with one run of text inserted inside its path."""
+    if len(longer) <= len(shorter):
+        return False
+    prefix = 0
+    while prefix < len(shorter) and longer[prefix] == shorter[prefix]:
+        prefix += 1
+    suffix = 0
+    while (
+        suffix < len(shorter) - prefix
+        and longer[len(longer) - 1 - suffix] == shorter[len(shorter) - 1 - suffix]
+    ):
+        suffix += 1
+    if prefix + suffix != len(shorter) or prefix < 12 or suffix < 8:
+        return False
+    # Whole path segments inserted ("/docs/" + "2020/" + "rapport.pdf") make another real
+    # URL of the same site; text inside a segment ("controle-en-" + "Wob/2021/039" +
+    # "handhaving") is a margin line read into the wrapped URL.
+    inserted = longer[prefix : len(longer) - suffix]
+    return not (longer[prefix - 1] == "/" and inserted.endswith("/"))
 
 
 def _whole_urls(
