@@ -105,3 +105,27 @@ def test_authority_key_revision_steps_down_and_up_with_rows(engine: Engine) -> N
     with Session(engine) as session:
         keys = session.execute(select(Authority.name_key).order_by(Authority.id)).scalars()
         assert list(keys) == ["autoriteit 0", "autoriteit 1", "autoriteit 2"]
+
+
+def test_the_quick_head_is_alembics_head() -> None:
+    # ensure_schema compares the database's revision with this before importing Alembic.
+    assert database.shipped_head() == database.head_revision()
+
+
+def test_the_quick_check_leaves_an_old_database_to_the_migrations(db_url: str) -> None:
+    engine = database.make_engine(db_url)
+    try:
+        database.upgrade(engine, "0003")
+        assert database._stored_revision(engine) == "0003"
+        database.ensure_schema(engine)
+        assert database.current_revision(engine) == database.head_revision()
+    finally:
+        engine.dispose()
+
+
+def test_a_database_without_a_version_table_has_no_quick_revision(db_url: str) -> None:
+    engine = database.make_engine(db_url)
+    try:
+        assert database._stored_revision(engine) is None
+    finally:
+        engine.dispose()

@@ -6,8 +6,10 @@ code and the same Alembic migrations.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -109,6 +111,51 @@ def head_revision() -> str | None:
     from alembic.script import ScriptDirectory
 
     return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+_REVISION_LINE = re.compile(
+    r"^(down_revision|revision)\s*(?::[^=\n]*)?=\s*(None|\"([^\"]+)\"|'([^']+)')\s*$",
+    re.MULTILINE,
+)
+
+
+@cache
+def shipped_head() -> str | None:
+    """The newest shipped revision, read from the migration files without importing Alembic.
+
+    Every command checks the database's revision first, and Alembic's script machinery costs
+    more than a listing's own work at start-up. Only a plain line of history counts: each file
+    names one ``revision`` and one ``down_revision`` (a string or None), and exactly one
+    revision is nobody's down_revision. Anything else (a merge, a file this cannot read) is
+    None, and ``ensure_schema`` asks Alembic (``head_revision``) instead.
+    """
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for path in sorted((migrations_path() / "versions").glob("*.py")):
+        if path.name == "__init__.py":
+            continue
+        found = {m[0]: m[2] or m[3] for m in _REVISION_LINE.findall(path.read_text("utf-8"))}
+        if "revision" not in found or "down_revision" not in found or not found["revision"]:
+            return None
+        revisions.add(found["revision"])
+        if found["down_revision"]:
+            parents.add(found["down_revision"])
+    heads = revisions - parents
+    return heads.pop() if len(heads) == 1 and parents <= revisions else None
+
+
+def _stored_revision(engine: Engine) -> str | None:
+    """The database's revision read with one query (no Alembic), None when that cannot tell:
+    no version table yet, or more than one row."""
+    from sqlalchemy import text
+    from sqlalchemy.exc import DBAPIError
+
+    try:
+        with reading(engine).connect() as connection:
+            rows = connection.execute(text("SELECT version_num FROM alembic_version")).all()
+    except DBAPIError:
+        return None  # no such table (a new database), or cannot open: the full path says why
+    return rows[0][0] if len(rows) == 1 else None
 
 
 def _shown(engine: Engine) -> str:
@@ -216,6 +263,9 @@ def ensure_schema(engine: Engine) -> None:
     """
     from sqlalchemy.exc import OperationalError
 
+    quick = shipped_head()
+    if quick is not None and _stored_revision(engine) == quick:
+        return
     try:
         current = _read_revision(engine)
     except OperationalError as exc:

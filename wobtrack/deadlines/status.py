@@ -251,7 +251,9 @@ class _Deriver:
                     "ignored until then",
                 )
                 continue
-            indexed.append((event.on, index, replace(event, kind=kind)))
+            indexed.append(
+                (event.on, index, event if kind == event.kind else replace(event, kind=kind))
+            )
         self.events = [event for _, _, event in sorted(indexed, key=lambda item: item[:2])]
 
     def periods(

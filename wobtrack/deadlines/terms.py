@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any, Literal
 
 from wobtrack.dates import human_date
@@ -30,6 +31,12 @@ from wobtrack.deadlines.law import WOO_IN_FORCE, wob_terms_unverified
 from wobtrack.errors import InvalidInput
 
 SuspensionWording = Literal["tot", "tot en met"]
+
+#: How many results each term function keeps. A listing of 10,000 requests asks for the same
+#: few thousand receipt and bekendmaking dates over and over; every argument is an immutable
+#: date, number or frozen value and every result a frozen ``Deadline``, so a cached result is
+#: the one a fresh computation gives (errors are raised again, never cached).
+_CACHED = 16384
 
 
 @dataclass(frozen=True)
@@ -265,6 +272,7 @@ def _six_weeks(kind: str, label: str, bekendmaking: date, ex: _Explainer) -> Dea
     return ex.build(kind, due, raw)
 
 
+@lru_cache(maxsize=_CACHED)
 def bezwaar_end(bekendmaking: date) -> Deadline:
     """Last day to file a bezwaar: Atw(bekendmaking + 6 weeks) (Awb 6:7, 6:8, 3:41).
 
@@ -274,6 +282,7 @@ def bezwaar_end(bekendmaking: date) -> Deadline:
     return _six_weeks("bezwaar_end", "bekendmaking", bekendmaking, _Explainer())
 
 
+@lru_cache(maxsize=_CACHED)
 def beroep_end(bekendmaking: date) -> Deadline:
     """Last day for beroep against the beslissing op bezwaar: Atw(bekendmaking + 6 weeks)."""
     return _six_weeks(
@@ -281,6 +290,7 @@ def beroep_end(bekendmaking: date) -> Deadline:
     )
 
 
+@lru_cache(maxsize=_CACHED)
 def bezwaar_post_latest_receipt(
     bekendmaking: date, *, bezwaar_term: Deadline | None = None
 ) -> Deadline:
@@ -385,6 +395,7 @@ def bezwaar_end_acoi(
 # --------------------------------------------------------------------------- decision terms
 
 
+@lru_cache(maxsize=_CACHED)
 def _decision(
     *,
     regime: Literal["woo", "wob"],
@@ -392,7 +403,7 @@ def _decision(
     extended: bool,
     extension_notice: date | None,
     suspended_days: int,
-    suspensions: Sequence[Suspension],
+    suspensions: tuple[Suspension, ...],
 ) -> Deadline:
     check_year(received, "receipt date")
     if suspended_days < 0:
@@ -549,7 +560,7 @@ def woo_decision(
         extended=extended,
         extension_notice=extension_notice,
         suspended_days=suspended_days,
-        suspensions=suspensions,
+        suspensions=tuple(suspensions),
     )
 
 
@@ -568,7 +579,7 @@ def wob_decision(
         extended=extended,
         extension_notice=extension_notice,
         suspended_days=suspended_days,
-        suspensions=suspensions,
+        suspensions=tuple(suspensions),
     )
 
 
@@ -580,6 +591,13 @@ def ingebrekestelling_earliest(
     One received on or before the last day of the term is premature. No Atw: this is not the
     end of a term. ``later_readings`` (e.g. reading (B)) push the date past their latest day.
     """
+    return _ingebrekestelling_earliest(decision_due, tuple(later_readings))
+
+
+@lru_cache(maxsize=_CACHED)
+def _ingebrekestelling_earliest(
+    decision_due: date, later_readings: tuple[AlternativeDue, ...]
+) -> Deadline:
     check_year(decision_due, "decision due date")
     ex = _Explainer()
     ex.cite("Awb 6:12 lid 2 a", "recht.nl 'Bestuursorgaan heeft recht op zondagsrust' [C]")
