@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from sqlalchemy import select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from tests.sample_tracker import TODAY, populate
 from wobtrack import decisions, exchange, tracker
+from wobtrack.models import ItemOutcome
 
 
 def _populated(engine: Engine) -> None:
@@ -67,3 +69,25 @@ def test_streamed_json_export_of_an_empty_database(engine: Engine) -> None:
         document = exchange.export_document(session, TODAY)
     assert document["requests"] == []
     assert streamed == exchange.dumps_json(document)
+
+
+def test_review_items_are_the_final_outcomes_that_need_review(engine: Engine) -> None:
+    # review judges only the items its raw-column check lets through: none may be lost.
+    _populated(engine)
+    with Session(engine) as session:
+        # A flag alone, and "unanswered" alone, each call for review.
+        outcomes = session.scalars(select(ItemOutcome).order_by(ItemOutcome.id)).all()
+        outcomes[0].needs_review, outcomes[0].flags = False, ["a flag"]
+        outcomes[1].needs_review, outcomes[1].outcomes = False, ["refused", "unanswered"]
+        session.commit()
+        expected = [
+            (r.id, final)
+            for r in tracker.list_requests(session)
+            for final in (decisions.final_outcome(item) for item in r.items)
+            if final.source == "parser"
+            and (final.needs_review or final.flags or "unanswered" in final.outcomes)
+        ]
+        got = [(found.request_id, found.final) for found in decisions.items_needing_review(session)]
+    assert any(final.flags and not final.needs_review for _, final in expected)
+    assert any("unanswered" in final.outcomes and not final.needs_review for _, final in expected)
+    assert got == expected
