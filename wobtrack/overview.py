@@ -272,15 +272,17 @@ def load_overviews(session: Session) -> list[RequestOverview]:
     the same as ``request_facts`` gives for the loaded ``Request`` (same order of events and
     decisions, on every backend: the relationships' own ORDER BY within each request).
     """
+    # Core rows (not the ORM's): the same rows at a fraction of the cost per row.
+    connection = session.connection()
     events: defaultdict[int, list[tuple[int, str, date, int | None]]] = defaultdict(list)
-    for request_id, event_id, kind, on, decision_id in session.execute(
+    for request_id, event_id, kind, on, decision_id in connection.execute(
         select(
             Event.request_id, Event.id, Event.kind, Event.event_date, Event.decision_id
         ).order_by(Event.request_id, Event.event_date, Event.id)
     ):
         events[request_id].append((event_id, kind, on, decision_id))
     decisions: defaultdict[int, list[DecisionFact]] = defaultdict(list)
-    for row in session.execute(
+    for row in connection.execute(
         select(
             Decision.request_id,
             Decision.id,
@@ -309,7 +311,7 @@ def load_overviews(session: Session) -> list[RequestOverview]:
         .subquery()
     )
     overviews: list[RequestOverview] = []
-    for row in session.execute(
+    for row in connection.execute(
         select(
             Request.id,
             Authority.name,

@@ -19,7 +19,7 @@ from wobtrack.files import write_file_atomically
 from wobtrack.models import Request
 from wobtrack.overview import load_overviews, open_deadlines, request_facts, request_status
 from wobtrack.reminders import Reminder, RequestInfo
-from wobtrack.reminders.ics import DEFAULT_ALARM_DAYS, calendar_bytes, calendar_events
+from wobtrack.reminders.ics import DEFAULT_ALARM_DAYS, calendar_bytes_of, calendar_events
 
 
 def request_info(request: Request, today: date) -> RequestInfo:
@@ -101,7 +101,7 @@ def calendar_file(
     ]
     items = calendar_events(reminders, today, requests)
     cancelled = sum(1 for item in items if item.cancelled_on is not None)
-    data = calendar_bytes(reminders, today=today, alarm_days=alarm_days, requests=requests)
+    data = calendar_bytes_of(items, today=today, alarm_days=alarm_days)
     return CalendarFile(data, len(items) - cancelled, cancelled)
 
 

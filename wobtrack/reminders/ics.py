@@ -303,6 +303,19 @@ def calendar_bytes(
     deadlines must be cancelled. ``today`` fixes DTSTAMP (midnight UTC) so that the same
     data gives the same bytes.
     """
+    return calendar_bytes_of(
+        calendar_events(reminders, today, requests), today=today, alarm_days=alarm_days
+    )
+
+
+def calendar_bytes_of(
+    items: Iterable[CalendarEvent],
+    *,
+    today: date,
+    alarm_days: Sequence[int] = DEFAULT_ALARM_DAYS,
+) -> bytes:
+    """``calendar_bytes`` of events already chosen by ``calendar_events`` (for a caller that
+    also counts them: their histories are derived once)."""
     from icalendar import Calendar
 
     calendar = Calendar()
@@ -314,7 +327,7 @@ def calendar_bytes(
     calendar.add("name", CALENDAR_NAME)
     calendar.add("x-wr-calname", CALENDAR_NAME)
     stamp = _midnight(today)
-    for item in calendar_events(reminders, today, requests):
+    for item in items:
         calendar.add_component(_event(item, stamp, alarm_days))
     data: bytes = calendar.to_ical()
     return data
@@ -326,6 +339,7 @@ __all__ = [
     "PRODID",
     "CalendarEvent",
     "calendar_bytes",
+    "calendar_bytes_of",
     "calendar_events",
     "description",
     "event_uid",
