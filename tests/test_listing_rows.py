@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from tests.sample_tracker import TODAY, populate
-from wobtrack import decisions, exchange, tracker
+from wobtrack import decisions, exchange, overview, reports, tracker
+from wobtrack.items import ItemText
 from wobtrack.models import ItemOutcome
 
 
@@ -91,3 +94,64 @@ def test_review_items_are_the_final_outcomes_that_need_review(engine: Engine) ->
     assert any(final.flags and not final.needs_review for _, final in expected)
     assert any("unanswered" in final.outcomes and not final.needs_review for _, final in expected)
     assert got == expected
+
+
+def _listed(engine: Engine) -> tuple[str, list[tuple[str, str]], list[Any]]:
+    """Request 5's state and open deadlines as the listings show them, and its summary items."""
+    with Session(engine) as session:
+        (found,) = [o for o in overview.load_overviews(session) if o.id == 5]
+        status = found.status(TODAY)
+        deadlines = [
+            (d.deadline.key, d.deadline.due.isoformat())
+            for d in overview.open_deadlines(session, TODAY)
+            if d.request.id == 5
+        ]
+        (summarised,) = [r for r in reports.summary(session, TODAY)["requests"] if r["id"] == 5]
+    return status.state, deadlines, [(i["outcomes"], i["source"]) for i in summarised["items"]]
+
+
+def test_listings_follow_every_change_of_events_decisions_and_corrections(engine: Engine) -> None:
+    # Nothing the listings derive outlives a change: the engine's caches are keyed by the
+    # dates and facts they are computed from, within one process as across processes.
+    _populated(engine)
+    with Session(engine) as session, session.begin():
+        tracker.add_request(
+            session,
+            authority="Gemeente Elders",
+            subject="Verkeersbesluiten",
+            today=TODAY,
+            received=date(2026, 11, 2),
+            items=[ItemText("1", "onderdeel 1")],
+        )
+    state, first, items = _listed(engine)
+    assert state == "awaiting_decision"
+    assert ("decision_due", "2026-11-30") in first
+    assert items == [([], "none")]
+
+    with Session(engine) as session, session.begin():
+        event = tracker.add_event(session, 5, "extended", date(2026, 11, 10), today=TODAY).event
+        assert event is not None
+        event_id = event.id
+    state, deadlines, _ = _listed(engine)
+    assert ("decision_extended_due", "2026-12-14") in deadlines
+    assert ("decision_due", "2026-11-30") not in deadlines
+
+    with Session(engine) as session, session.begin():
+        tracker.delete_event(session, event_id)
+    assert _listed(engine)[1] == first
+
+    with Session(engine) as session, session.begin():
+        decisions.import_parsed_decision(
+            session, 5,
+            {"decision_date": "2026-11-16", "kind": "besluit", "items": [
+                {"number": "1", "outcomes": ["refused"], "grounds": ["5.1.2e"], "evidence": []}]},
+            file_name="besluit-5.pdf", sha256="d" * 64, parser_version="test", kind="besluit",
+        )  # fmt: skip
+    state, deadlines, items = _listed(engine)
+    assert state == "decided"
+    assert [key for key, _ in deadlines] == ["bezwaar_end", "bezwaar_post_receipt"]
+    assert items == [(["refused"], "parser")]
+
+    with Session(engine) as session, session.begin():
+        decisions.set_outcome(session, 5, "1", ["granted"])
+    assert _listed(engine)[2] == [(["granted"], "person")]
