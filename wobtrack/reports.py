@@ -430,8 +430,10 @@ class _AuthorityTally:
             self.items_decided += 1
             # Each item counts once per outcome and per ground, however often the letter
             # repeats them.
-            self.outcomes.update(dict.fromkeys(final.outcomes, 1))
-            self.grounds.update(dict.fromkeys(final.grounds, 1))
+            for outcome in dict.fromkeys(final.outcomes):
+                self.outcomes[outcome] += 1
+            for ground in dict.fromkeys(final.grounds):
+                self.grounds[ground] += 1
             self.referral_only += final.referral_only
 
     def to_json(self) -> dict[str, Any]:
