@@ -163,7 +163,123 @@ def _with_assumption(status: RequestStatus, assumption: ReceiptAssumption | None
     return status if assumption is None else assumption.apply(status)
 
 
-def receipt_assumption(request: Request) -> ReceiptAssumption | None:
+@dataclass(frozen=True, slots=True)
+class EventRow:
+    """The columns of an ``Event`` that the deadlines and the summary read."""
+
+    id: int
+    kind: str
+    event_date: date
+    decision_id: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class DecisionRow:
+    """The columns of a ``Decision`` that the deadlines and the summary read."""
+
+    id: int
+    kind: str
+    decision_date: date | None
+    bekendmaking_on: date | None
+    reference: str | None
+    electronic_filing: bool | None
+    bezwaar_address: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class AuthorityRow:
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class RequestRow:
+    """A request as plain rows: what ``request_facts``, ``request_status`` and the summary
+    read of a ``Request`` (same names), without its items or the decisions' parser output.
+    Events and decisions are in the relationships' order (``load_request_rows``)."""
+
+    id: int
+    subject: str
+    regime: str
+    reference: str | None
+    sent_on: date | None
+    received_on: date | None
+    bezwaar_committee: bool
+    authority: AuthorityRow
+    events: tuple[EventRow, ...]
+    decisions: tuple[DecisionRow, ...]
+
+
+#: A request as the ORM loads it, or as plain rows (``load_request_rows``).
+AnyRequest = Request | RequestRow
+
+
+def _event_rows(session: Session) -> dict[int, list[EventRow]]:
+    """Every event as a row, per request, in ``Request.events`` order."""
+    events: defaultdict[int, list[EventRow]] = defaultdict(list)
+    for request_id, event_id, kind, on, decision_id in session.connection().execute(
+        select(
+            Event.request_id, Event.id, Event.kind, Event.event_date, Event.decision_id
+        ).order_by(Event.request_id, Event.event_date, Event.id)
+    ):
+        events[request_id].append(EventRow(event_id, kind, on, decision_id))
+    return events
+
+
+def load_request_rows(session: Session) -> list[RequestRow]:
+    """Every request, oldest first, as ``RequestRow``: three set-based queries (requests
+    with their authority, events, decisions) instead of ORM objects."""
+    events = _event_rows(session)
+    decisions: defaultdict[int, list[DecisionRow]] = defaultdict(list)
+    connection = session.connection()
+    for row in connection.execute(
+        select(
+            Decision.request_id,
+            Decision.id,
+            Decision.kind,
+            Decision.decision_date,
+            Decision.bekendmaking_on,
+            Decision.reference,
+            Decision.electronic_filing,
+            Decision.bezwaar_address,
+        ).order_by(Decision.request_id, Decision.decision_date, Decision.id)
+    ):
+        decisions[row[0]].append(DecisionRow(*row[1:]))
+    authorities: dict[str, AuthorityRow] = {}
+    found: list[RequestRow] = []
+    for request in connection.execute(
+        select(
+            Request.id,
+            Request.subject,
+            Request.regime,
+            Request.reference,
+            Request.sent_on,
+            Request.received_on,
+            Request.bezwaar_committee,
+            Authority.name,
+        )
+        .join(Authority, Request.authority_id == Authority.id)
+        .order_by(Request.id)
+    ):
+        request_id, subject, regime, reference, sent_on, received_on, committee, name = request
+        authority = authorities.get(name) or authorities.setdefault(name, AuthorityRow(name))
+        found.append(
+            RequestRow(
+                request_id,
+                subject,
+                regime,
+                reference,
+                sent_on,
+                received_on,
+                committee,
+                authority=authority,
+                events=tuple(events.get(request_id, ())),
+                decisions=tuple(decisions.get(request_id, ())),
+            )
+        )
+    return found
+
+
+def receipt_assumption(request: AnyRequest) -> ReceiptAssumption | None:
     """The receipt date assumed for ``request``, if it has a sent date only."""
     assumed = assumed_receipt(
         request.received_on, request.sent_on, (event.kind for event in request.events)
@@ -171,13 +287,13 @@ def receipt_assumption(request: Request) -> ReceiptAssumption | None:
     return None if assumed is None else ReceiptAssumption(request.id, assumed)
 
 
-def _receipt(request: Request) -> tuple[date | None, ReceiptAssumption | None]:
+def _receipt(request: AnyRequest) -> tuple[date | None, ReceiptAssumption | None]:
     """The receipt date the deadlines use, and the assumption when it is one."""
     assumption = receipt_assumption(request)
     return (request.received_on if assumption is None else assumption.on), assumption
 
 
-def request_facts(request: Request) -> RequestFacts:
+def request_facts(request: AnyRequest) -> RequestFacts:
     """The legal facts of a request, as the pure deadline engine needs them."""
     imported_events = {d.id for d in request.decisions}
     events = tuple(
@@ -233,7 +349,7 @@ def status_or_report(facts: RequestFacts, today: date, request_id: int) -> Reque
         )
 
 
-def request_status(request: Request, today: date) -> RequestStatus:
+def request_status(request: AnyRequest, today: date) -> RequestStatus:
     """The request's state and the deadlines that apply on ``today``.
 
     A request with a sent date only is assumed received that day, with a warning
@@ -394,7 +510,7 @@ def open_deadlines(
     return found
 
 
-def decision_term_as_of(request: Request, as_of: date) -> TrackedDeadline | None:
+def decision_term_as_of(request: AnyRequest, as_of: date) -> TrackedDeadline | None:
     """The decision term as it stood on ``as_of`` (e.g. the day the decision came).
 
     The status engine applies everything logged up to that day — verdaging, zienswijze and

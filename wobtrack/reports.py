@@ -14,14 +14,16 @@ from wobtrack.dates import human_date, iso_or_none
 from wobtrack.deadlines.terms import Deadline
 from wobtrack.decisions import FinalOutcome, final_outcomes_of
 from wobtrack.errors import InvalidInput
-from wobtrack.models import Decision, Request
+from wobtrack.models import Decision
 from wobtrack.overview import (
+    AnyRequest,
+    DecisionRow,
     decision_term_as_of,
+    load_request_rows,
     receipt_assumption,
     request_facts,
     request_status,
 )
-from wobtrack.tracker import list_requests
 from wobtrack.vocab import OUTCOMES
 
 
@@ -35,7 +37,7 @@ def referral_only_summary(session: Session) -> dict[str, Any]:
     """
     per_request: list[dict[str, Any]] = []
     per_authority: dict[str, dict[str, Any]] = {}
-    requests = list_requests(session, items=False)
+    requests = load_request_rows(session)
     outcomes = final_outcomes_of(session, (r.id for r in requests), evidence=False)
     for request, finals in zip(requests, outcomes, strict=True):
         decided = [f for f in finals if f.outcomes]
@@ -84,12 +86,15 @@ def referral_only_summary(session: Session) -> dict[str, Any]:
 
 # --------------------------------------------------------------------------- full summary
 
+#: A decision as the ORM loads it, or as a plain row.
+AnyDecision = Decision | DecisionRow
+
 #: Decisions that answer the request itself; a beslissing op bezwaar comes later and does not
 #: end the decision term.
 _ANSWERING_KINDS = ("besluit", "deelbesluit")
 
 
-def first_decision(request: Request) -> tuple[Decision, date] | None:
+def first_decision(request: AnyRequest) -> tuple[AnyDecision, date] | None:
     """The request's earliest besluit or deelbesluit and its date, or None.
 
     The date is the letter's date (dagtekening), else its bekendmaking: a letter whose date
@@ -99,7 +104,7 @@ def first_decision(request: Request) -> tuple[Decision, date] | None:
     return (dated[0][2], dated[0][0]) if dated else None
 
 
-def _answering(request: Request, kinds: tuple[str, ...] = _ANSWERING_KINDS) -> list[Dated]:
+def _answering(request: AnyRequest, kinds: tuple[str, ...] = _ANSWERING_KINDS) -> list[Dated]:
     """The request's decisions of ``kinds`` with a date, oldest first (same day: lowest id)."""
     dated: list[Dated] = []
     for decision in request.decisions:
@@ -110,10 +115,10 @@ def _answering(request: Request, kinds: tuple[str, ...] = _ANSWERING_KINDS) -> l
 
 
 #: A dated decision: (its date, its id, the decision).
-Dated = tuple[date, int, Decision]
+Dated = tuple[date, int, AnyDecision]
 
 
-def final_decision(request: Request) -> tuple[Decision | None, date] | None:
+def final_decision(request: AnyRequest) -> tuple[AnyDecision | None, date] | None:
     """The decision that decides the request as a whole, and its date, or None.
 
     That is its first besluit. A deelbesluit decides only part of the request: the term
@@ -132,7 +137,7 @@ def final_decision(request: Request) -> tuple[Decision | None, date] | None:
     return None
 
 
-def decision_term_for_lateness(request: Request, today: date | None = None) -> Deadline | None:
+def decision_term_for_lateness(request: AnyRequest, today: date | None = None) -> Deadline | None:
     """The legal decision term of the request (Woo 4.4 / Wob art. 6) as it stood when the
     request was decided as a whole (``final_decision``), else on ``today`` (without
     ``today``: as of its latest event), or None without a receipt date.
@@ -218,7 +223,7 @@ class Timeliness:
         }
 
 
-def _data_problem(request: Request, receipt: date | None, today: date) -> str | None:
+def _data_problem(request: AnyRequest, receipt: date | None, today: date) -> str | None:
     """A decision dated before the request was sent or received, or after today."""
     days = [day for day, _, _ in _answering(request)]
     days += [e.event_date for e in request.events if e.kind == "decision"]
@@ -236,7 +241,7 @@ def _data_problem(request: Request, receipt: date | None, today: date) -> str | 
     return None
 
 
-def timeliness(request: Request, today: date, state: str) -> Timeliness:
+def timeliness(request: AnyRequest, today: date, state: str) -> Timeliness:
     """The request's ``Timeliness`` on ``today`` (``state`` as ``request_status`` gives it)."""
     receipt = request_facts(request).received
     assumed = receipt_assumption(request) is not None
@@ -287,12 +292,12 @@ def timeliness(request: Request, today: date, state: str) -> Timeliness:
     return verdict("pending", due=term.due)
 
 
-def _decision_timing(request: Request, timing: Timeliness) -> dict[str, Any] | None:
+def _decision_timing(request: AnyRequest, timing: Timeliness) -> dict[str, Any] | None:
     """The ``decision`` object of ``summary --json``: the besluit that decides the request,
     else its first deelbesluit; ``late`` is the whole request's (never "on time" for a
     deelbesluit alone, null when not judged)."""
     found = final_decision(request)
-    shown: tuple[Decision, date] | None = None
+    shown: tuple[AnyDecision, date] | None = None
     if found is not None and found[0] is not None:
         shown = (found[0], found[1])
     else:
@@ -530,7 +535,7 @@ def summary(session: Session, today: date) -> dict[str, Any]:
     """
     per_request: list[dict[str, Any]] = []
     tallies: dict[str, _AuthorityTally] = {}
-    requests = list_requests(session, items=False)
+    requests = load_request_rows(session)
     outcomes = final_outcomes_of(session, (r.id for r in requests), evidence=False)
     for request, finals in zip(requests, outcomes, strict=True):
         state = request_status(request, today).state
