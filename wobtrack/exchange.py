@@ -245,6 +245,11 @@ def _json_text(value: Any, indent: str) -> str:
     return _STDLIB_JSON.encode(value).replace("\n", "\n" + indent)
 
 
+#: ``json.dumps(value, indent=2, ensure_ascii=False)`` of a value at an indent (for other
+#: streamed JSON output: ``summary --json``).
+json_text = _json_text
+
+
 def export_json_pieces(session: Session, today: date) -> Iterator[str]:
     """The export's JSON text in pieces, read and encoded as it is written (constant memory).
 

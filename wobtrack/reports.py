@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from statistics import median
@@ -533,16 +534,42 @@ def summary(session: Session, today: date) -> dict[str, Any]:
     Dates are ISO strings; shares are rounded to four decimals; an item with several
     outcomes counts once under each.
     """
-    per_request: list[dict[str, Any]] = []
-    tallies: dict[str, _AuthorityTally] = {}
-    requests = load_request_rows(session)
-    outcomes = final_outcomes_of(session, (r.id for r in requests), evidence=False)
-    for request, finals in zip(requests, outcomes, strict=True):
-        state = request_status(request, today).state
-        timing = timeliness(request, today, state)
-        decision = _decision_timing(request, timing)
-        per_request.append(
-            {
+    walk = SummaryWalk(session, today)
+    requests = list(walk.requests())
+    return {**walk.head(), "requests": requests, "authorities": walk.authorities()}
+
+
+class SummaryWalk:
+    """``summary`` one request at a time (for output that is written as it is made: memory
+    stays flat as the tracker grows), then its authorities.
+
+    ``head()`` is the document's first keys; ``requests()`` yields the "requests" one by one
+    and tallies them; ``authorities()``, once they are all walked, is the "authorities".
+    """
+
+    def __init__(self, session: Session, today: date) -> None:
+        self.session = session
+        self.today = today
+        self.tallies: dict[str, _AuthorityTally] = {}
+        self.walked = False
+
+    def head(self) -> dict[str, Any]:
+        """The "today" and "assumptions" of the document."""
+        return {
+            "today": self.today.isoformat(),
+            "assumptions": [{"key": key, "text": text} for key, text in ASSUMPTIONS],
+        }
+
+    def requests(self) -> Iterator[dict[str, Any]]:
+        """The "requests" of the document, oldest first."""
+        today = self.today
+        requests = load_request_rows(self.session)
+        outcomes = final_outcomes_of(self.session, (r.id for r in requests), evidence=False)
+        for request, finals in zip(requests, outcomes, strict=True):
+            state = request_status(request, today).state
+            timing = timeliness(request, today, state)
+            decision = _decision_timing(request, timing)
+            yield {
                 "id": request.id,
                 "authority": request.authority.name,
                 "subject": request.subject,
@@ -556,14 +583,14 @@ def summary(session: Session, today: date) -> dict[str, Any]:
                 "items_decided": sum(1 for f in finals if f.outcomes),
                 "items": [_summary_item(f) for f in finals],
             }
-        )
-        name = request.authority.name
-        tallies.setdefault(name, _AuthorityTally(name)).add(timing, decision, finals)
-    return {
-        "today": today.isoformat(),
-        "assumptions": [{"key": key, "text": text} for key, text in ASSUMPTIONS],
-        "requests": per_request,
-        "authorities": [
-            tally.to_json() for tally in sorted(tallies.values(), key=lambda t: t.name.lower())
-        ],
-    }
+            name = request.authority.name
+            self.tallies.setdefault(name, _AuthorityTally(name)).add(timing, decision, finals)
+        self.walked = True
+
+    def authorities(self) -> list[dict[str, Any]]:
+        """The "authorities" of the document, by name (case-insensitive)."""
+        if not self.walked:
+            raise RuntimeError("the authorities are counted while the requests are walked")
+        return [
+            tally.to_json() for tally in sorted(self.tallies.values(), key=lambda t: t.name.lower())
+        ]

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -25,9 +27,11 @@ from wobtrack.cli.render import (
     render_outcomes,
     render_referral_summary,
     render_review,
-    render_summary,
+    summary_request_lines,
+    summary_tail_lines,
 )
 from wobtrack.models import Decision
+from wobtrack.safetext import escape_json_controls
 from wobtrack.vocab import DECISION_KINDS
 
 
@@ -254,14 +258,64 @@ def review(app: App, as_json: bool) -> None:
 @pass_app
 def summary(app: App, referral_only: bool, as_json: bool) -> None:
     """Summarise outcomes per request and timing and outcomes per authority."""
+    if not referral_only:
+        with app.transaction(write=False) as session:
+            _stream_summary(reports.SummaryWalk(session, app.today), as_json)
+        return
     with app.transaction(write=False) as session:
-        if referral_only:
-            data = reports.referral_only_summary(session)
-        else:
-            data = reports.summary(session, app.today)
+        data = reports.referral_only_summary(session)
     if as_json:
         echo_json(data)
-    elif referral_only:
-        echo(render_referral_summary(data))
     else:
-        echo(render_summary(data))
+        echo(render_referral_summary(data))
+
+
+#: Requests rendered per piece of streamed ``summary`` output.
+_SUMMARY_CHUNK = 200
+
+
+def _stream_summary(walk: reports.SummaryWalk, as_json: bool) -> None:
+    """``summary`` written as it is made, request by request: the same bytes as
+    ``echo_json(reports.summary(...))`` or ``echo(render_summary(...))``, in flat memory."""
+    from wobtrack.exchange import json_text
+
+    if as_json:
+        head = "".join(
+            f"\n  {json_text(key, '  ')}: {json_text(value, '  ')},"
+            for key, value in walk.head().items()
+        )
+        _echo_json_piece("{" + head + '\n  "requests": [')
+        count = 0
+        for chunk in _chunks(walk.requests()):
+            _echo_json_piece(
+                ("," if count else "")
+                + ",".join("\n    " + json_text(request, "    ") for request in chunk)
+            )
+            count += len(chunk)
+        authorities = json_text(walk.authorities(), "  ")
+        _echo_json_piece(("\n  ]" if count else "]") + f',\n  "authorities": {authorities}\n}}\n')
+        return
+    wrote = False
+    for chunk in _chunks(walk.requests()):
+        echo("\n".join(line for request in chunk for line in summary_request_lines(request)))
+        wrote = True
+    if not wrote:
+        echo("No requests yet.")
+        return
+    assumptions = walk.head()["assumptions"]
+    echo("\n".join(summary_tail_lines(walk.authorities(), assumptions)))
+
+
+def _chunks(requests: Iterator[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
+    chunk: list[dict[str, Any]] = []
+    for request in requests:
+        chunk.append(request)
+        if len(chunk) == _SUMMARY_CHUNK:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _echo_json_piece(text: str) -> None:
+    click.echo(escape_json_controls(text), nl=False)

@@ -294,19 +294,33 @@ def _footer(assumptions: list[dict[str, str]]) -> list[str]:
 
 def render_summary(data: dict[str, Any]) -> str:
     """``summary``: per request the items' final outcomes; per authority timing and outcomes."""
-    lines: list[str] = []
-    for request in data["requests"]:
-        lines.append(
-            f"Request {request['id']}: {_short(request['subject'], 60)} — "
-            f"{request['authority']} ({request['regime']}, {request['state']})"
-        )
-        lines.append(_timing_line(request["decision"], request["timeliness"]))
-        if request["items"]:
-            lines += ["  " + line for line in render_outcomes(request["items"]).splitlines()]
-        lines.append("")
     if not data["requests"]:
         return "No requests yet."
-    authorities = data["authorities"]
+    lines: list[str] = []
+    for request in data["requests"]:
+        lines += summary_request_lines(request)
+    lines += summary_tail_lines(data["authorities"], data["assumptions"])
+    return "\n".join(lines)
+
+
+def summary_request_lines(request: dict[str, Any]) -> list[str]:
+    """The lines of one request in ``render_summary`` (the last one empty)."""
+    lines = [
+        f"Request {request['id']}: {_short(request['subject'], 60)} — "
+        f"{request['authority']} ({request['regime']}, {request['state']})",
+        _timing_line(request["decision"], request["timeliness"]),
+    ]
+    if request["items"]:
+        lines += ["  " + line for line in render_outcomes(request["items"]).splitlines()]
+    lines.append("")
+    return lines
+
+
+def summary_tail_lines(
+    authorities: list[dict[str, Any]], assumptions: list[dict[str, str]]
+) -> list[str]:
+    """The lines of ``render_summary`` after the requests: per authority, then assumptions."""
+    lines: list[str] = []
     lines.append(
         table(
             [
@@ -358,8 +372,8 @@ def render_summary(data: dict[str, Any]) -> str:
         ]
         if untimed:
             lines.append(f"{_short(a['authority'], 32)}: requests {', '.join(untimed)}")
-    lines += _footer(data["assumptions"])
-    return "\n".join(lines)
+    lines += _footer(assumptions)
+    return lines
 
 
 #: How ``search`` names where a hit is.
