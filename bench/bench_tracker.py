@@ -54,7 +54,8 @@ STAMP = datetime(2026, 1, 1, 12, 0, tzinfo=UTC)
 OUTCOME_CHOICES = ("granted", "partly_granted", "refused", "referred", "not_held", "unanswered")
 GROUNDS = ("5.1.2e", "5.1.2i", "5.2", "5.1.1c", "11.1")
 
-#: (label, arguments after ``--db URL --today DAY``); "{ics}" is a file in the run's folder.
+#: (label, arguments after ``--db URL --today DAY``); "{ics}" is a file and "{out}" a folder in
+#: the run's folder.
 COMMANDS: list[tuple[str, list[str]]] = [
     ("request list", ["request", "list"]),
     ("deadlines", ["deadlines"]),
@@ -63,6 +64,7 @@ COMMANDS: list[tuple[str, list[str]]] = [
     ("summary", ["summary"]),
     ("review", ["review"]),
     ("export --format json", ["export", "--format", "json"]),
+    ("export --format csv --out DIR", ["export", "--format", "csv", "--out", "{out}"]),
     ("request show (one)", ["request", "show", "1"]),
 ]
 BASELINE = ("empty command (--version)", ["--version"])
@@ -281,11 +283,15 @@ class Measure:
 def run_command(url: str, args: list[str], workdir: Path) -> Measure:
     """One ``python -m wobtrack`` in a child process: its own CPU and peak memory."""
     ics = workdir / "calendar.ics"
-    argv = [a.replace("{ics}", str(ics)) for a in args]
+    out_dir = workdir / "export"
+    argv = [a.replace("{ics}", str(ics)).replace("{out}", str(out_dir)) for a in args]
     full = [sys.executable, "-m", "wobtrack", "--db", url, "--today", TODAY.isoformat(), *argv]
     if args == BASELINE[1]:
         full = [sys.executable, "-m", "wobtrack", "--version"]
     ics.unlink(missing_ok=True)
+    if out_dir.exists():
+        for old in out_dir.iterdir():
+            old.unlink()
     out_path = workdir / "stdout"
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     started = time.perf_counter()
@@ -298,6 +304,8 @@ def run_command(url: str, args: list[str], workdir: Path) -> Measure:
     if child.returncode != 0:
         raise SystemExit(f"{' '.join(argv)} failed ({child.returncode}): {stderr}")
     produced = ics if "{ics}" in args else out_path
+    if "{out}" in args:
+        produced = sorted(out_dir.iterdir())
     return Measure(
         cpu=usage.ru_utime + usage.ru_stime,
         wall=wall,
@@ -309,11 +317,15 @@ def run_command(url: str, args: list[str], workdir: Path) -> Measure:
     )
 
 
-def _sha256_of(path: Path) -> str:
+def _sha256_of(paths: Path | list[Path]) -> str:
+    """SHA-256 of a file, or of several files one after the other (with their names)."""
     digest = hashlib.sha256()
-    with path.open("rb") as stream:
-        while chunk := stream.read(1 << 20):
-            digest.update(chunk)
+    for path in [paths] if isinstance(paths, Path) else paths:
+        if not isinstance(paths, Path):
+            digest.update(path.name.encode() + b"\0")
+        with path.open("rb") as stream:
+            while chunk := stream.read(1 << 20):
+                digest.update(chunk)
     return digest.hexdigest()
 
 

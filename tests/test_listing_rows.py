@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 from typing import Any
 
+import pytest
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
+from tests.conftest import Cli
 from tests.sample_tracker import TODAY, populate
 from wobtrack import decisions, exchange, overview, reports, tracker
+from wobtrack.cli import decisions as cli_decisions
+from wobtrack.cli.render import render_summary
 from wobtrack.items import ItemText
 from wobtrack.models import ItemOutcome
+from wobtrack.safetext import escape_json_controls
 
 
 def _populated(engine: Engine) -> None:
@@ -155,3 +162,31 @@ def test_listings_follow_every_change_of_events_decisions_and_corrections(engine
     with Session(engine) as session, session.begin():
         decisions.set_outcome(session, 5, "1", ["granted"])
     assert _listed(engine)[2] == [(["granted"], "person")]
+
+
+def test_streamed_summary_is_the_document_byte_for_byte(
+    engine: Engine, run: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _populated(engine)
+    monkeypatch.setattr(cli_decisions, "_SUMMARY_CHUNK", 2)  # pieces of 2, 2 and 0 requests
+    with Session(engine) as session:
+        data = reports.summary(session, TODAY)
+    assert len(data["requests"]) == 4
+    text = run("summary").stdout
+    assert text == render_summary(data) + "\n"
+    as_json = run("summary", "--json").stdout
+    assert as_json == escape_json_controls(json.dumps(data, indent=2, ensure_ascii=False)) + "\n"
+
+
+def test_streamed_csv_export_is_the_tables_byte_for_byte(
+    engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _populated(engine)
+    monkeypatch.setattr(exchange, "CHUNK_ROWS", 2)
+    with Session(engine) as session:
+        expected = exchange.csv_tables(exchange.export_document(session, TODAY))
+        written = exchange.write_csv_export(session, TODAY, tmp_path)
+    assert [path.name for path in written] == [f"{key}.csv" for key in expected]
+    for path in written:
+        assert path.read_bytes().decode("utf-8") == expected[path.stem]
+    assert expected["items"].count("\n") > 3  # more than one piece

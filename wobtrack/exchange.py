@@ -308,6 +308,38 @@ def csv_tables(document: dict[str, Any]) -> dict[str, str]:
     return files
 
 
+def _csv_pieces(columns: list[tuple[str, str]], records: Iterable[dict[str, Any]]) -> Iterator[str]:
+    """One table's CSV text (as ``csv_tables`` writes it) in pieces of ``CHUNK_ROWS`` rows."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow([column for column, _ in columns])
+    for count, row in enumerate(records, start=1):
+        writer.writerow([_csv_cell(row[column], kind) for column, kind in columns])
+        if count % CHUNK_ROWS == 0:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue()
+
+
+def write_csv_export(session: Session, today: date, out_dir: Path) -> list[Path]:
+    """``write_export(export_document(session, today), "csv", out_dir)`` with each table
+    written as it is read (memory stays flat as the tracker grows); the same files."""
+    if out_dir.exists() and not out_dir.is_dir():
+        raise InvalidInput(f"--out {out_dir} is a file; give a folder")
+    columns = table_columns()
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        written: list[Path] = []
+        for key, records in _records(session, today):
+            path = out_dir / f"{key}.csv"
+            _write_atomically(path, _csv_pieces(columns[key], records))
+            written.append(path)
+        return written
+    except OSError as exc:
+        raise WobtrackError(f"cannot write the export to {out_dir}: {exc.strerror}") from None
+
+
 def _write_atomically(path: Path, content: str | Iterable[str]) -> None:
     # A crash halfway must not leave a truncated export that looks complete, and a name in
     # the folder that is not a regular file (a FIFO, a device) is refused, not replaced.

@@ -52,9 +52,9 @@ def export(app: App, fmt: str, out_dir: Path | None, flat_rows: str | None, bom:
             raise click.UsageError(
                 "--format csv writes one file per table: give a folder with --out"
             )
+        # Each table is written while it is read: memory stays flat as the tracker grows.
         with app.transaction(write=False) as session:
-            document = exchange.export_document(session, app.today)
-        written = exchange.write_export(document, fmt, out_dir)
+            written = exchange.write_csv_export(session, app.today, out_dir)
     else:
         # JSON is written while it is read: memory stays flat however large the tracker grows.
         with app.transaction(write=False) as session:
