@@ -19,7 +19,7 @@ from wobtrack import decisions, exchange, overview, reports, tracker
 from wobtrack.cli import decisions as cli_decisions
 from wobtrack.cli.render import render_summary
 from wobtrack.items import ItemText
-from wobtrack.models import ItemOutcome
+from wobtrack.models import ItemOutcome, RequestItem
 from wobtrack.safetext import escape_json_controls
 
 
@@ -89,6 +89,13 @@ def test_review_items_are_the_final_outcomes_that_need_review(engine: Engine) ->
         outcomes = session.scalars(select(ItemOutcome).order_by(ItemOutcome.id)).all()
         outcomes[0].needs_review, outcomes[0].flags = False, ["a flag"]
         outcomes[1].needs_review, outcomes[1].outcomes = False, ["refused", "unanswered"]
+        # Only an older decision's proposal is in doubt: the newest one counts, no review.
+        item = session.scalars(
+            select(RequestItem).where(RequestItem.request_id == 2, RequestItem.number == "1")
+        ).one()
+        older, newer = sorted(item.outcomes, key=lambda o: o.decision.decision_date or TODAY)
+        older.needs_review, older.flags = True, ["older doubt"]
+        newer.needs_review, newer.flags = False, []
         session.commit()
         expected = [
             (r.id, final)
@@ -101,6 +108,7 @@ def test_review_items_are_the_final_outcomes_that_need_review(engine: Engine) ->
     assert any(final.flags and not final.needs_review for _, final in expected)
     assert any("unanswered" in final.outcomes and not final.needs_review for _, final in expected)
     assert got == expected
+    assert all(final.flags != ("older doubt",) for _, final in got)
 
 
 def _listed(engine: Engine) -> tuple[str, list[tuple[str, str]], list[Any]]:
