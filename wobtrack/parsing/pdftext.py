@@ -31,7 +31,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from wobtrack.errors import InvalidInput, UnreadableDocument
 from wobtrack.parsing import bounded
@@ -44,6 +44,9 @@ if TYPE_CHECKING:
 #: Bump when the extraction itself changes (settings, post-processing, what counts as a
 #: link): it is part of every cache key, so old entries are simply no longer found.
 EXTRACTOR_VERSION = "4"
+#: Bump when only the fast path's reading changes (which pages it leaves to pdfplumber,
+#: which tables it reads): part of the fast path's cache keys only.
+FAST_PATH_VERSION = "2"
 
 #: Refuse documents longer than this. A decision letter with its inventory is rarely over
 #: a few dozen pages; a 2,000-page PDF is an annex bundle, and extracting it would take
@@ -402,7 +405,7 @@ def _open_checked(path: Path, data: bytes, max_pages: int) -> tuple[Any, int]:
         raise _open_error(path, exc) from None
     # The checks run before ``with pdf``: closing a pdfplumber PDF builds every page
     # first (to close them), which on a broken page tree is the very loop to avoid.
-    _check_reference_loops(path, pdf)
+    _check_reference_loops(path, pdf, data)
     # The page tree's /Count refuses an overlong PDF before pdfplumber builds an
     # object for every page (about a second per 2,000 pages); the real count below
     # still decides when /Count is missing or understated. (A PDF that overstates
@@ -493,24 +496,99 @@ def _resolve(value: Any, default: Any = None) -> Any:
     return default
 
 
-def _check_reference_loops(path: Path, pdf: pdfplumber.pdf.PDF) -> None:
+def _check_reference_loops(path: Path, pdf: pdfplumber.pdf.PDF, data: bytes) -> None:
     """Refuse a PDF with an object that is a reference to itself, directly or through a
     chain (``5 0 obj 6 0 R``, ``6 0 obj 5 0 R``): pdfminer follows such a chain for ever
     wherever the object is used. The worker's time limit would stop it too, but only after
-    a minute, and without saying why."""
+    a minute, and without saying why.
+
+    Only the objects whose bytes are a bare reference (``_bare_references``) are parsed
+    by pdfminer and followed: parsing every object cost more than reading the letter's
+    text with pdfium."""
     from pdfminer.pdftypes import PDFObjRef
 
-    for xref in pdf.doc.xrefs:
+    for objid in _bare_references(pdf, data):
+        try:
+            obj = pdf.doc.getobj(objid)
+        except Exception:  # a broken object: pdfplumber will say so if it matters
+            continue
+        if isinstance(obj, PDFObjRef) and _resolve(obj, default=_LOOP) is _LOOP:
+            raise UnreadableDocument(
+                f"{path}: the PDF is damaged and cannot be read (object {objid} is a "
+                f"reference loop); download it again or repair it, e.g. `qpdf in.pdf out.pdf`"
+            )
+
+
+# PDF whitespace and comments (possessive: a hostile run of "%" cannot make the regex
+# backtrack), and an object that is just a reference ("5 0 R").
+_WS = rb"(?:[\x00\t\n\x0c\r ]++|%[^\r\n]*+)*+"
+_REFERENCE = rb"\d+" + _WS + rb"\d+" + _WS + rb"R(?![^\x00\t\n\x0c\r ()<>\[\]{}/%])"
+_DIRECT_HEADER = re.compile(_WS + rb"\d+" + _WS + rb"\d+" + _WS + rb"obj")
+_BARE_DIRECT = re.compile(_WS + rb"\d+" + _WS + rb"\d+" + _WS + rb"obj" + _WS + _REFERENCE)
+_BARE_IN_STREAM = re.compile(_WS + _REFERENCE)
+
+
+def _bare_references(pdf: pdfplumber.pdf.PDF, data: bytes) -> list[int]:
+    """The objects that may be a bare reference, found in the bytes without parsing: an
+    object at a file offset that reads ``N G obj M H R``, an object in an object stream
+    whose part of the stream starts with ``M H R``; and every object whose bytes cannot
+    be placed that way (an odd offset or object stream), so that pdfminer checks it."""
+    doc = pdf.doc
+    found: list[int] = []
+    seen: set[int] = set()
+    streams: dict[int, set[int] | None] = {}  # object stream -> its bare indexes
+    for xref in doc.xrefs:
         for objid in xref.get_objids():
-            try:
-                obj = pdf.doc.getobj(objid)
-            except Exception:  # a broken object: pdfplumber will say so if it matters
+            if objid in seen:
                 continue
-            if isinstance(obj, PDFObjRef) and _resolve(obj, default=_LOOP) is _LOOP:
-                raise UnreadableDocument(
-                    f"{path}: the PDF is damaged and cannot be read (object {objid} is a "
-                    f"reference loop); download it again or repair it, e.g. `qpdf in.pdf out.pdf`"
-                )
+            seen.add(objid)
+            try:
+                strmid, index, _generation = _first_position(doc, objid)
+            except Exception:  # not placeable: pdfminer decides
+                found.append(objid)
+                continue
+            if strmid is None:
+                if _BARE_DIRECT.match(data, index) or not _DIRECT_HEADER.match(data, index):
+                    found.append(objid)
+                continue
+            if strmid not in streams:
+                streams[strmid] = _bare_in_object_stream(doc, strmid)
+            bare = streams[strmid]
+            if bare is None or index in bare:
+                found.append(objid)
+    return found
+
+
+def _first_position(doc: Any, objid: int) -> tuple[int | None, int, int]:
+    """Where pdfminer's ``getobj`` looks for ``objid`` first: the first xref with it."""
+    for xref in doc.xrefs:
+        try:
+            position: tuple[int | None, int, int] = xref.get_pos(objid)
+        except KeyError:
+            continue
+        return position
+    raise KeyError(objid)
+
+
+def _bare_in_object_stream(doc: Any, strmid: int) -> set[int] | None:
+    """The indexes of the objects in object stream ``strmid`` that start with a
+    reference, or None when the stream's header does not place its objects plainly."""
+    try:
+        stream = doc.getobj(strmid)
+        first = _resolve(stream["First"])
+        count = _resolve(stream["N"])
+        content = stream.get_data()
+    except Exception:
+        return None
+    if not (isinstance(first, int) and isinstance(count, int) and 0 <= first <= len(content)):
+        return None
+    header = content[:first].split()
+    if len(header) != 2 * count or not all(part.isdigit() for part in header):
+        return None
+    offsets = [int(part) for part in header[1::2]]
+    if any(b < a for a, b in itertools.pairwise(offsets)):
+        return None
+    return {i for i, offset in enumerate(offsets) if _BARE_IN_STREAM.match(content, first + offset)}
 
 
 def _count_pages(pdf: pdfplumber.pdf.PDF, max_pages: int) -> int:
@@ -702,6 +780,8 @@ _Y_TOLERANCE = 3.0
 _LIGATURES = {"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl", "ﬆ": "st", "ﬅ": "st"}
 #: pdfium reports a hyphen at the end of a line as this control character.
 _PDFIUM_HYPHEN = "\x02"
+#: ... and in the text of the whole page as this non-character.
+_PDFIUM_TEXT_HYPHEN = "\ufffe"
 _PDFACTION_URI = 3
 #: A space pdfium adds (and the real one it sometimes drops) ends a word when the gap it
 #: stands in is at least this share of the font size; a smaller gap is kerning, which
@@ -739,9 +819,9 @@ def _extract_fast(path: Path, data: bytes, digest: str, count: int, plumber: Any
     opened and checked, of ``count`` pages) on the pages that may hold an inventory table.
 
     Raises ``_Fallback`` for what pdfplumber must read itself: a file pdfium cannot open
-    or counts other pages in, rotated pages or text, and glyphs without a Unicode mapping
-    (pdfplumber writes them as ``(cid:N)``; pdfium cannot say N). A page on which pdfium
-    put a space where pdfplumber's rule is in doubt is read by pdfplumber alone.
+    or counts other pages in. The pages ``_fast_page`` leaves to pdfplumber (rotated pages
+    or text, glyphs without a Unicode mapping, a space where pdfplumber's rule is in
+    doubt) are read by pdfplumber alone, text and links.
     """
     import pypdfium2 as pdfium
 
@@ -759,33 +839,45 @@ def _extract_fast(path: Path, data: bytes, digest: str, count: int, plumber: Any
         tables: list[PdfTable] = []
         words: list[PageWords] = []
         table_pages: list[int] = []
+        # Per page read by pdfplumber: its tables (and words), in page order at the end.
+        page_tables: dict[int, tuple[list[PdfTable], PageWords | None]] = {}
         for index in range(count):
             page = pdf[index]
             try:
                 try:
                     text, page_words = _fast_page(page)
                     page_anchors = _fast_anchors(pdf, page, index + 1, page_words)
+                    if _may_hold_table(page):
+                        table_pages.append(index)
                 except _PageFallback:
-                    text, page_anchors = _plumber_page_text(path, plumber.pages[index])
+                    # pdfplumber has parsed the page for its text: its tables come at
+                    # little more cost, as on the pdfplumber path.
+                    plumber_page = plumber.pages[index]
+                    text, page_anchors = _plumber_page_text(path, plumber_page)
+                    if _may_hold_table(page):
+                        page_tables[index] = _page_tables(plumber_page)
+                    plumber_page.close()
                 pages.append(text)
                 links.update(dict.fromkeys(a.uri for a in page_anchors))
                 anchors.update(dict.fromkeys(page_anchors))
-                if _may_hold_table(page):
-                    table_pages.append(index)
             finally:
                 page.close()
         # Tables need pdfplumber's edges and cells, and are only read for an inventory
-        # (a table with a header row of column names): only the pages whose drawings
-        # could make a table, of a document with a line that could be such a header,
-        # pay for pdfplumber.
-        if table_pages and _may_have_inventory_header(pages):
+        # (a table with a header row of column names, or after one): only the pages whose
+        # drawings could make a table, from the first page with a line that could be such
+        # a header on, pay for pdfplumber.
+        first = _first_header_page(pages) if table_pages else None
+        if first is not None:
             for index in table_pages:
-                plumber_page = plumber.pages[index]
-                page_tables, table_words = _page_tables(plumber_page)
-                plumber_page.close()
-                tables.extend(page_tables)
-                if table_words is not None:
-                    words.append(table_words)
+                if index >= first:
+                    plumber_page = plumber.pages[index]
+                    page_tables[index] = _page_tables(plumber_page)
+                    plumber_page.close()
+        for index in sorted(page_tables):
+            found, table_words = page_tables[index]
+            tables.extend(found)
+            if table_words is not None:
+                words.append(table_words)
     finally:
         pdf.close()
     return PdfText(
@@ -805,19 +897,18 @@ def _plumber_page_text(path: Path, page: Any) -> tuple[str, list[LinkAnchor]]:
     except Exception as exc:  # a broken content stream
         _reraise_out_of_memory(exc)
         raise _damaged(path, exc, page.page_number) from None
-    anchors = _page_anchors(page)
-    page.close()
-    return text, anchors
+    return text, _page_anchors(page)
 
 
-def _may_have_inventory_header(pages: Sequence[str]) -> bool:
-    """Whether a line of the text could be the header row of an inventory table, as
-    ``inventory`` recognises one: column names of two kinds or more, one of them the
-    judgement or the grounds, and mostly column names (a sentence is not a header)."""
+def _first_header_page(pages: Sequence[str]) -> int | None:
+    """The 0-based index of the first page with a line that could be the header row of
+    an inventory table, as ``inventory`` recognises one: column names of two kinds or
+    more, one of them the judgement or the grounds, and mostly column names (a sentence
+    is not a header). None when no page has one."""
     from wobtrack.parsing.inventory import header_role
 
     role = cache(header_role)  # a letter repeats its words: each is matched once
-    for page in pages:
+    for index, page in enumerate(pages):
         for line in page.splitlines():
             words = line.split()
             if len(words) < 2:
@@ -828,61 +919,102 @@ def _may_have_inventory_header(pages: Sequence[str]) -> bool:
             roles = set(named) | {role(f"{a} {b}") for a, b in itertools.pairwise(words)}
             roles.discard(None)
             if len(roles) >= 2 and roles & {"judgement", "grounds"}:
-                return True
-    return False
+                return index
+    return None
 
 
 def _fast_page(page: Any) -> tuple[str, list[dict[str, Any]]]:
-    """The page's text in pdfplumber's line order, and its words (for link anchors)."""
+    """The page's text in pdfplumber's line order, and its words (for link anchors).
+
+    Raises ``_PageFallback`` for a page that pdfplumber must read: a rotated page,
+    rotated or mirrored text, and glyphs without a Unicode mapping (pdfplumber writes them
+    as ``(cid:N)``)."""
     import ctypes
 
     import pypdfium2.raw as raw
 
     if page.get_rotation() != 0:
-        raise _Fallback
+        raise _PageFallback  # pdfplumber turns the page; its line order is its own
     textpage = page.get_textpage()
     try:
         handle = textpage.raw
         count = raw.FPDFText_CountChars(handle)
+        text = _page_text(handle, count)
         height = page.get_height()
+        calls = _pdfium_calls()
+        is_generated, map_error = calls.is_generated, calls.map_error
+        text_object, loose_box, char_origin = calls.text_object, calls.loose_box, calls.char_origin
+        address = ctypes.addressof
+        raw_handle = ctypes.cast(handle, ctypes.c_void_p).value
         rect, origin_x, origin_y = raw.FS_RECTF(), ctypes.c_double(), ctypes.c_double()
+        rect_ref, x_ref, y_ref = address(rect), address(origin_x), address(origin_y)
         matrix, font_size = raw.FS_MATRIX(), ctypes.c_float()
         chars: list[_Char] = []
+        append = chars.append
         generated_space = False
-        cursors = _ObjectText(handle)
-        previous_object: int | None = None
+        # The content's own text of each text object and how far it has been walked: it
+        # holds the spaces pdfium leaves out of its text page (it writes its own in their
+        # place, as it does at mere gaps), so that a real space ends a word, as in
+        # pdfplumber.
+        objects: dict[int | None, list[Any]] = {}  # key -> [text, position, size]
+        current: list[Any] | None = None
+        previous_object: int | None = -1
         for i in range(count):
-            code = raw.FPDFText_GetUnicode(handle, i)
-            char = chr(code) if 0 <= code < 0x110000 else "\ufffd"
-            if char.isspace() and raw.FPDFText_IsGenerated(handle, i) == 1:
+            char = text[i]
+            if char.isspace() and is_generated(raw_handle, i) == 1:
                 # pdfium's own line breaks, and its own spaces: at a gap, and in place of
                 # a real space that it drops. Such a space ends a word when the gap could
                 # hold a space (pdfplumber would see the real one), decided at the next
                 # character.
                 generated_space = char == " "
                 continue
-            if raw.FPDFText_HasUnicodeMapError(handle, i) == 1:
-                raise _Fallback
-            raw.FPDFText_GetMatrix(handle, i, matrix)
-            if matrix.b != 0 or matrix.c != 0 or matrix.a * matrix.d <= 0:
-                raise _Fallback  # rotated or mirrored text: pdfplumber orders it its own way
+            if map_error(raw_handle, i) == 1:
+                raise _PageFallback
+            key = text_object(raw_handle, i)
+            if key != previous_object or key is None:
+                current = objects.get(key)
+                if current is None or key is None:
+                    # The text object's matrix and font size hold for all its characters.
+                    raw.FPDFText_GetMatrix(handle, i, matrix)
+                    if matrix.b != 0 or matrix.c != 0 or matrix.a * matrix.d <= 0:
+                        raise _PageFallback  # rotated or mirrored text: pdfplumber's order
+                    obj = ctypes.cast(key, raw.FPDF_PAGEOBJECT)
+                    raw.FPDFTextObj_GetFontSize(obj, font_size)
+                    size = font_size.value * abs(matrix.d)
+                    if current is None:
+                        current = objects[key] = [_object_text(handle, obj), 0, size]
+                    else:
+                        current[2] = size
+            assert current is not None
             # pdfminer's box: from the origin one advance wide, from the descent one font
             # size high (pdfium's loose box has the same right edge and bottom).
-            obj = raw.FPDFText_GetTextObject(handle, i)
-            raw.FPDFTextObj_GetFontSize(obj, font_size)
-            raw.FPDFText_GetLooseCharBox(handle, i, rect)
-            raw.FPDFText_GetCharOrigin(handle, i, origin_x, origin_y)
+            loose_box(raw_handle, i, rect_ref)
+            char_origin(raw_handle, i, x_ref, y_ref)
             bottom = height - rect.bottom
-            size = font_size.value * abs(matrix.d)
+            size = current[2]
             if char == _PDFIUM_HYPHEN:
                 char = "-"
             x0 = origin_x.value
-            key = ctypes.cast(obj, ctypes.c_void_p).value
-            real_space = cursors.step(key, obj, char)
+            # Whether a space precedes ``char`` in its object's text; None when ``char``
+            # is the object's first or cannot be found there (then nobody knows).
+            own, start = current[0], current[1]
+            position = start
+            length = len(own)
+            while position < length and own[position].isspace():
+                position += 1
+            real_space: bool | None = None
+            if position < length and (own[position] == char or char == "-"):
+                current[1] = position + 1
+                real_space = position > start if start > 0 else None
             if real_space is None and key != previous_object:
-                real_space = cursors.trailing_space(previous_object)
+                # Whether the previous character's object ended in a space.
+                before = objects.get(previous_object)
+                if before is not None:
+                    rest = before[0][before[1] :]
+                    real_space = True if rest and rest.isspace() else None
             if chars and real_space:
-                chars.append((" ", *chars[-1][1:]))  # a space of the content: a word ends
+                last = chars[-1]
+                append((" ", last[1], last[2], last[3], last[4]))  # a real space: a word ends
             elif generated_space and chars and real_space is None:
                 gap = x0 - chars[-1][3]
                 if _SPACE_GAP * size <= gap <= _X_TOLERANCE:
@@ -891,57 +1023,95 @@ def _fast_page(page: Any) -> tuple[str, list[dict[str, Any]]]:
                     raise _PageFallback
             generated_space = False
             previous_object = key
-            chars.append((char, x0, bottom - size, rect.right, bottom))
+            append((char, x0, bottom - size, rect.right, bottom))
     finally:
         textpage.close()
     return _layout(chars)
 
 
-class _ObjectText:
-    """The content's own text of each text object, walked along pdfium's characters: it
-    holds the spaces pdfium leaves out of its text page (it writes its own in their place,
-    as it does at mere gaps), so that a real space ends a word, as in pdfplumber."""
+class _PdfiumCalls(NamedTuple):
+    is_generated: Any
+    map_error: Any
+    text_object: Any
+    loose_box: Any
+    char_origin: Any
 
-    def __init__(self, textpage: Any) -> None:
-        self._textpage = textpage
-        self._text: dict[int | None, tuple[str, list[int]]] = {}
 
-    def _load(self, key: int | None, obj: Any) -> tuple[str, list[int]]:
-        import ctypes
+@cache
+def _pdfium_calls() -> _PdfiumCalls:
+    """The pdfium functions called for every character, typed with plain addresses and
+    integers: pypdfium2's own signatures convert each pointer argument and result into
+    a ctypes object, which costs more than the call itself (three times, for the text
+    object of each character)."""
+    import ctypes
 
-        import pypdfium2.raw as raw
+    import pypdfium2.raw as raw
 
-        found = self._text.get(key)
-        if found is None:
-            size = raw.FPDFTextObj_GetText(obj, self._textpage, None, 0)
-            buffer = ctypes.create_string_buffer(max(int(size), 2))
+    def typed(function: Any, result: Any, *arguments: Any) -> Any:
+        address = ctypes.cast(function, ctypes.c_void_p).value
+        assert address is not None  # pypdfium2 loaded the function
+        return ctypes.CFUNCTYPE(result, *arguments)(address)
+
+    handle, index, pointer = ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p
+    return _PdfiumCalls(
+        is_generated=typed(raw.FPDFText_IsGenerated, ctypes.c_int, handle, index),
+        map_error=typed(raw.FPDFText_HasUnicodeMapError, ctypes.c_int, handle, index),
+        text_object=typed(raw.FPDFText_GetTextObject, ctypes.c_void_p, handle, index),
+        loose_box=typed(raw.FPDFText_GetLooseCharBox, ctypes.c_int, handle, index, pointer),
+        char_origin=typed(
+            raw.FPDFText_GetCharOrigin, ctypes.c_int, handle, index, pointer, pointer
+        ),
+    )
+
+
+def _page_text(handle: Any, count: int) -> str:
+    """The text page's ``count`` characters, one per index (in one call when pdfium's
+    text has one UTF-16 unit per character, as it has but for characters beyond the BMP)."""
+    import ctypes
+
+    import pypdfium2.raw as raw
+
+    buffer = ctypes.create_string_buffer((count + 1) * 2)
+    written = raw.FPDFText_GetText(
+        handle, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort))
+    )
+    text = buffer.raw[: max(int(written) - 1, 0) * 2].decode("utf-16-le", errors="replace")
+    if len(text) != count:
+        return "".join(_unicode(handle, i) for i in range(count))
+    if _PDFIUM_TEXT_HYPHEN in text:  # a hyphen at a line end, "\x02" per character
+        return "".join(
+            _unicode(handle, i) if char == _PDFIUM_TEXT_HYPHEN else char
+            for i, char in enumerate(text)
+        )
+    return text
+
+
+def _unicode(handle: Any, index: int) -> str:
+    import pypdfium2.raw as raw
+
+    code = raw.FPDFText_GetUnicode(handle, index)
+    return chr(code) if 0 <= code < 0x110000 else "\ufffd"
+
+
+def _object_text(textpage: Any, obj: Any) -> str:
+    """The text of the text object ``obj``, spaces of the content included."""
+    import ctypes
+
+    import pypdfium2.raw as raw
+
+    # pdfium walks every character of the page for it: asked once, with room for a long
+    # object, and only asked again for a longer one.
+    room = 512
+    while True:
+        buffer = ctypes.create_string_buffer(room)
+        size = int(
             raw.FPDFTextObj_GetText(
-                obj, self._textpage, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)), size
+                obj, textpage, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)), room
             )
-            text = buffer.raw[: max(int(size) - 2, 0)].decode("utf-16-le", errors="replace")
-            found = self._text[key] = (text, [0])
-        return found
-
-    def step(self, key: int | None, obj: Any, char: str) -> bool | None:
-        """Whether a space precedes ``char`` in its object's text; None when ``char`` is
-        the object's first or cannot be found there (then nobody knows)."""
-        text, cursor = self._load(key, obj)
-        start = position = cursor[0]
-        while position < len(text) and text[position].isspace():
-            position += 1
-        if position < len(text) and (text[position] == char or char == "-"):
-            cursor[0] = position + 1
-            return position > start if start > 0 else None
-        return None
-
-    def trailing_space(self, key: int | None) -> bool | None:
-        """Whether the object ``key`` (the previous character's) ended in a space."""
-        found = self._text.get(key)
-        if found is None:
-            return None
-        text, cursor = found
-        rest = text[cursor[0] :]
-        return True if rest and rest.isspace() else None
+        )
+        if size <= room:
+            return buffer.raw[: max(size - 2, 0)].decode("utf-16-le", errors="replace")
+        room = size
 
 
 def _layout(chars: list[_Char]) -> tuple[str, list[dict[str, Any]]]:
@@ -1144,7 +1314,8 @@ def _cache_key_suffix(extractor: str = "pdfplumber") -> str:
     plumber = f"pdfplumber{installed('pdfplumber')}"
     if extractor == "pdfplumber":
         return f"x{EXTRACTOR_VERSION}-{plumber}"
-    return f"x{EXTRACTOR_VERSION}-{extractor}-pdfium{installed('pypdfium2')}-{plumber}"
+    pdfium = f"pdfium{installed('pypdfium2')}"
+    return f"x{EXTRACTOR_VERSION}-{extractor}-{pdfium}-f{FAST_PATH_VERSION}-{plumber}"
 
 
 def _cache_file(cache_dir: Path, digest: str, extractor: str, *, ocr: bool = False) -> Path:
