@@ -991,19 +991,35 @@ def _fast_page(page: Any) -> tuple[str, list[dict[str, Any]]]:
                     raw.FPDFTextObj_GetFontSize(obj, font_size)
                     size = font_size.value * abs(matrix.d)
                     if current is None:
-                        current = objects[key] = [_object_text(handle, obj), 0, size]
+                        # [text, position in it, size, whether the loose box starts at
+                        # the origin]: pdfium's loose box is measured from the origin
+                        # unless the font's metrics are unusable (then it is the glyph's
+                        # box) or the text runs vertically; checked on the first character.
+                        loose_box(raw_handle, i, rect_ref)
+                        char_origin(raw_handle, i, x_ref, y_ref)
+                        from_origin = (
+                            key is not None
+                            and font_size.value != 0
+                            and origin_x.value == rect.left
+                            and _usable_metrics(obj)
+                        )
+                        text_of = _object_text(handle, obj)
+                        current = objects[key] = [text_of, 0, size, from_origin]
                     else:
                         current[2] = size
             assert current is not None
             # pdfminer's box: from the origin one advance wide, from the descent one font
             # size high (pdfium's loose box has the same right edge and bottom).
             loose_box(raw_handle, i, rect_ref)
-            char_origin(raw_handle, i, x_ref, y_ref)
+            if current[3]:
+                x0 = rect.left
+            else:
+                char_origin(raw_handle, i, x_ref, y_ref)
+                x0 = origin_x.value
             bottom = height - rect.bottom
             size = current[2]
             if char == _PDFIUM_HYPHEN:
                 char = "-"
-            x0 = origin_x.value
             # Whether a space precedes ``char`` in its object's text; None when ``char``
             # is the object's first or cannot be found there (then nobody knows).
             own, start = current[0], current[1]
@@ -1079,6 +1095,22 @@ def _pdfium_calls() -> _PdfiumCalls:
             raw.FPDFText_GetCharOrigin, ctypes.c_int, handle, index, pointer, pointer
         ),
     )
+
+
+def _usable_metrics(obj: Any) -> bool:
+    """Whether the font of text object ``obj`` has an ascent other than its descent, as
+    pdfium's loose character box needs to be measured from the origin."""
+    import ctypes
+
+    import pypdfium2.raw as raw
+
+    font = raw.FPDFTextObj_GetFont(obj)
+    ascent, descent = ctypes.c_float(), ctypes.c_float()
+    if not font or not raw.FPDFFont_GetAscent(font, 1000.0, ascent):
+        return False
+    if not raw.FPDFFont_GetDescent(font, 1000.0, descent):
+        return False
+    return ascent.value != descent.value
 
 
 def _page_text(handle: Any, count: int) -> str:
