@@ -778,6 +778,7 @@ EXTRACTORS = ("fast", "pdfplumber")
 _X_TOLERANCE = 3.0
 _Y_TOLERANCE = 3.0
 _LIGATURES = {"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl", "ﬆ": "st", "ﬅ": "st"}
+_LIGATURE_TABLE = str.maketrans(_LIGATURES)
 #: pdfium reports a hyphen at the end of a line as this control character.
 _PDFIUM_HYPHEN = "\x02"
 #: ... and in the text of the whole page as this non-character.
@@ -1226,12 +1227,13 @@ def _cluster_ids(values: Iterable[float]) -> dict[float, int]:
 
 
 def _merge_word(chars: list[_Char]) -> dict[str, Any]:
+    texts, x0s, tops, x1s, bottoms = zip(*chars, strict=True)
     return {
-        "text": "".join(_LIGATURES.get(c[0], c[0]) for c in chars),
-        "x0": min(c[1] for c in chars),
-        "top": min(c[2] for c in chars),
-        "x1": max(c[3] for c in chars),
-        "bottom": max(c[4] for c in chars),
+        "text": "".join(texts).translate(_LIGATURE_TABLE),
+        "x0": min(x0s),
+        "top": min(tops),
+        "x1": max(x1s),
+        "bottom": max(bottoms),
     }
 
 
