@@ -183,8 +183,14 @@ def test_the_hand_made_pdfs_are_small() -> None:
     assert len(compression_bomb()) < 1_000_000
 
 
+@pytest.mark.parametrize("extractor", pdftext.EXTRACTORS)
 @pytest.mark.parametrize("name", list(HOSTILE))
-def test_hostile_input_is_one_error_line_in_bounded_time(name: str, tmp_path: Path) -> None:
+def test_hostile_input_is_one_error_line_in_bounded_time(
+    name: str, extractor: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The same on both text paths: the fast path runs in the same bounded worker, after
+    # the same structural checks.
+    monkeypatch.setenv(pdftext.ENV_EXTRACTOR, extractor)
     if name == "device" and not Path("/dev/zero").exists():
         pytest.skip("no /dev/zero")
     make, phrase = HOSTILE[name]
