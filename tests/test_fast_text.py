@@ -276,3 +276,29 @@ def test_an_object_stream_without_loops_reads_as_before(
     fast = _extract(path, "fast", monkeypatch)
     assert fast.pages == ("Besluit op uw Woo-verzoek",)
     assert fast.pages == _extract(path, "pdfplumber", monkeypatch).pages
+
+
+def test_a_glyph_without_a_unicode_mapping_reads_as_pdfplumber_reads_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # /Differences names two glyphs nobody knows: pdfium has no Unicode for them, while
+    # pdfplumber keeps the base encoding's letters. The page is left to pdfplumber.
+    content = b"BT /F1 12 Tf 72 720 Td (Datum AB maart) Tj ET"
+    font = (
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding << /Type /Encoding "
+        b"/Differences [65 /glyphx1 /glyphx2] >> >>"
+    )
+    path = tmp_path / "unmapped.pdf"
+    path.write_bytes(
+        pdf_bytes(
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+            b"/Resources << /Font << /F1 5 0 R >> >> >>",
+            b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content),
+            font,
+        )
+    )
+    fast = _extract(path, "fast", monkeypatch)
+    assert fast.pages == _extract(path, "pdfplumber", monkeypatch).pages
+    assert fast.pages == ("Datum AB maart",)

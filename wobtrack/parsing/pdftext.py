@@ -46,7 +46,7 @@ if TYPE_CHECKING:
 EXTRACTOR_VERSION = "4"
 #: Bump when only the fast path's reading changes (which pages it leaves to pdfplumber,
 #: which tables it reads): part of the fast path's cache keys only.
-FAST_PATH_VERSION = "3"
+FAST_PATH_VERSION = "4"
 
 #: Refuse documents longer than this. A decision letter with its inventory is rarely over
 #: a few dozen pages; a 2,000-page PDF is an annex bundle, and extracting it would take
@@ -827,8 +827,8 @@ def _extract_fast(path: Path, data: bytes, digest: str, count: int, plumber: Any
 
     Raises ``_Fallback`` for what pdfplumber must read itself: a file pdfium cannot open
     or counts other pages in. The pages ``_fast_page`` leaves to pdfplumber (rotated pages
-    or text, a space where pdfplumber's rule is in doubt) are read by pdfplumber alone:
-    text, links, and tables.
+    or text, glyphs without a Unicode mapping, a space where pdfplumber's rule is in
+    doubt) are read by pdfplumber alone: text, links, and tables.
     """
     import pypdfium2 as pdfium
 
@@ -934,8 +934,8 @@ def _fast_page(page: Any) -> tuple[str, list[dict[str, Any]]]:
     """The page's text in pdfplumber's line order, and its words (for link anchors).
 
     Raises ``_PageFallback`` for a page that pdfplumber must read: a rotated page,
-    rotated or mirrored text, and a space pdfium wrote where pdfplumber's rule is in
-    doubt."""
+    rotated or mirrored text, glyphs without a Unicode mapping, and a space pdfium wrote
+    where pdfplumber's rule is in doubt."""
     import ctypes
 
     import pypdfium2.raw as raw
@@ -976,11 +976,12 @@ def _fast_page(page: Any) -> tuple[str, list[dict[str, Any]]]:
                 generated_in_object = text_object(raw_handle, i) is not None
                 continue
             if map_error(raw_handle, i) == 1:
-                # A glyph without a Unicode mapping: pdfium gives its character code,
-                # pdfplumber writes "(cid:N)" with the same N (measured: 14 of the 15
-                # corpus pages with such glyphs read as pdfplumber's, the other differs
-                # in a space elsewhere).
-                char = f"(cid:{ord(char)})"
+                # A glyph without a Unicode mapping for pdfium: pdfplumber may map it
+                # after all (a /Differences name it does not know leaves the base
+                # encoding's letter) or write "(cid:N)"; only it can tell. ("(cid:N)"
+                # with pdfium's character code matched 14 of the 15 corpus pages with
+                # such glyphs, but not a font whose /Differences name unknown glyphs.)
+                raise _PageFallback
             key = text_object(raw_handle, i)
             if key != previous_object or key is None:
                 current = objects.get(key)
