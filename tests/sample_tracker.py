@@ -28,7 +28,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from wobtrack import db as database
-from wobtrack import decisions, organise, tracker
+from wobtrack import decisions, documents, organise, tracker
 from wobtrack.items import ItemText
 from wobtrack.models import DecisionFile, Request
 
@@ -128,30 +128,34 @@ def populate(session: Session) -> None:
     )
     organise.tag_request(session, r1.id, ["Camera's", "follow-up"])
     # The besluit's inventory list came as a PDF of its own (``wobtrack import``).
-    r1.decisions[0].files.append(
-        DecisionFile(
-            role="inventory",
-            file_name="inventaris-1.pdf",
-            file_sha256="ab" * 32,
-            pages=1,
-            parser_version="test-1",
-            parsed={
-                "kind": "inventory",
-                "documents": [
-                    {
-                        "number": "1",
-                        "date": "2026-05-04",
-                        "title": "=Notulen overleg",
-                        "judgement": "partly_public",
-                        "judgement_text": "Deels openbaar",
-                        "grounds": ["5.1.2e"],
-                        "link": None,
-                        "page": 1,
-                        "needs_review": False,
-                    },
-                ],
-            },
-        )
+    inventory = DecisionFile(
+        role="inventory",
+        file_name="inventaris-1.pdf",
+        file_sha256="ab" * 32,
+        pages=1,
+        parser_version="test-1",
+        parsed={
+            "kind": "inventory",
+            "documents": [
+                {
+                    "number": "1",
+                    "date": "2026-05-04",
+                    "title": "=Notulen overleg",
+                    "judgement": "partly_public",
+                    "judgement_text": "Deels openbaar",
+                    "grounds": ["5.1.2e"],
+                    "link": None,
+                    "page": 1,
+                    "needs_review": False,
+                },
+            ],
+        },
+    )
+    r1.decisions[0].files.append(inventory)
+    session.flush()
+    assert inventory.parsed is not None
+    documents.store_documents(
+        session, r1.decisions[0], inventory.parsed["documents"], source=inventory
     )
     decisions.set_outcome(
         session,

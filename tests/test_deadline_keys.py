@@ -23,6 +23,8 @@ def test_tracked_keys_are_the_contract() -> None:
         "bezwaar_post_receipt",
         "bezwaar_decision_due",
         "beroep_end",
+        # Issue 9: the day documents held back for third parties may be made public.
+        "woo_third_party_disclosure_date",
     )
 
 
@@ -37,6 +39,7 @@ def test_tracked_keys_are_the_contract() -> None:
         pytest.param("bezwaar_post_receipt", False, id="Awb6:9.2-posted-bezwaar"),
         pytest.param("bezwaar_decision_due", False, id="Awb7:10-decision-on-bezwaar"),
         pytest.param("beroep_end", False, id="Awb6:7-beroep"),
+        pytest.param("woo_third_party_disclosure_date", False, id="Woo4.4.5-disclosure"),
         pytest.param("no_such_key", False, id="unknown"),
     ],
 )

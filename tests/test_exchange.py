@@ -28,6 +28,7 @@ from wobtrack import exchange, tracker
 from wobtrack.errors import InvalidInput, WobtrackError
 from wobtrack.models import Authority, Decision, OutcomeCorrection
 from wobtrack.names import name_key
+from wobtrack.safetext import neutralise_csv_text
 
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "export-format.md"
 TIMESTAMP = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{6})?\+00:00$")
@@ -143,6 +144,7 @@ def test_export_holds_everything(db_url: str) -> None:
         "outcome_corrections": 1,
         "tags": 2,
         "decision_files": 1,
+        "documents": 1,
     }
     correction = document["outcome_corrections"][0]
     assert (correction["outcomes"], correction["grounds"], correction["note"]) == (
@@ -207,7 +209,7 @@ def test_csv_files_parse_back_to_the_same_rows(run: Cli, db_url: str, tmp_path: 
     populate_url(db_url)
     document = json.loads(run("export").stdout)
     result = run("export", "--format", "csv", "--out", str(tmp_path))
-    assert result.stdout.splitlines()[0] == f"Wrote 10 files to {tmp_path}:"
+    assert result.stdout.splitlines()[0] == f"Wrote 11 files to {tmp_path}:"
     for key, columns in exchange.table_columns().items():
         with (tmp_path / f"{key}.csv").open(encoding="utf-8", newline="") as stream:
             header, *rows = list(csv.reader(stream))
@@ -216,7 +218,15 @@ def test_csv_files_parse_back_to_the_same_rows(run: Cli, db_url: str, tmp_path: 
             {column: _decode(cell, kind) for (column, kind), cell in zip(columns, row, strict=True)}
             for row in rows
         ]
-        assert decoded == document[key], key
+        # A text cell that a spreadsheet would run as a formula starts with ' (the docs).
+        expected = [
+            {
+                column: neutralise_csv_text(value) if kind == "str" and value else value
+                for (column, kind), value in zip(columns, record.values(), strict=True)
+            }
+            for record in document[key]
+        ]
+        assert decoded == expected, key
         assert rows, f"{key}.csv has no rows: the data should fill every table"
     raw = (tmp_path / "authorities.csv").read_bytes().decode("utf-8")
     assert raw == "id,name\r\n1,Gemeente Voorbeeldstad\r\n2,Ministerie van Financiën\r\n"
@@ -259,7 +269,7 @@ def test_round_trip_through_the_cli(
     assert result.stdout == (
         "Imported wobtrack-export.json (exported 2026-11-22): authorities 2, requests 4, "
         "items 9, events 5, decisions 3, item outcomes 8, outcome corrections 1, tags 2, "
-        "decision files 1.\n"
+        "decision files 1, documents 1.\n"
     )
     assert other("export").stdout == exported.read_text(encoding="utf-8")
     assert other("summary", "--json").stdout == run("summary", "--json").stdout
@@ -419,7 +429,7 @@ def test_refuses_a_database_that_is_not_empty(run: Cli, db_url: str, tmp_path: P
     assert _one_line_error(result) == (
         "Error: the database is not empty (it holds authorities (2), requests (4), items (9), "
         "events (5), decisions (3), item outcomes (8), outcome corrections (1), tags (2), "
-        "decision files (1)); import-json needs an empty database: name a new one with --db\n"
+        "decision files (1), documents (1)); import-json needs an empty database: name a new one with --db\n"
     )
     assert result.exit_code == WobtrackError.exit_code
     assert run("export").stdout == before

@@ -145,6 +145,7 @@ def test_human_output_is_compact_tables(filled: Cli) -> None:
     assert (
         "Gemeente Voorbeeldstad: granted 1, partly_granted 1, refused 1, referred 3, not_held 1, "
         "unanswered 1; grounds 5.1.2e (2), 5.1.1c (1), 5.2 (1)\n"
+        "Gemeente Voorbeeldstad: documents 1 (partly_public 1); grounds cited: 5.1.2e (1)\n"
         "Ministerie van Financiën: not_held 1\n"
         "Ministerie van Financiën: requests 1 without a receipt date or term\n"
         "\nAssumptions:\n- The legal term is the decision term of Woo 4.4 lid 1"

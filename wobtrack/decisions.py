@@ -24,6 +24,8 @@ from wobtrack.errors import InvalidInput, NotFound
 from wobtrack.models import (
     Authority,
     Decision,
+    DecisionDocument,
+    DecisionFile,
     Event,
     ItemOutcome,
     OutcomeCorrection,
@@ -65,6 +67,10 @@ class ImportResult:
     parser_warnings: list[str] = field(default_factory=list)
     #: The plausibility checks' findings alone (also in ``warnings``).
     plausibility_warnings: list[str] = field(default_factory=list)
+    #: The documents this import stored: the letter's annexed inventory, then ``--inventory``.
+    documents: list[DecisionDocument] = field(default_factory=list)
+    #: The inventory file ``--inventory`` attached (or found attached before).
+    inventory: DecisionFile | None = None
 
 
 @dataclass(frozen=True)
@@ -139,8 +145,10 @@ def import_decision(
     use_cache: bool = True,
     ocr: bool = False,
     today: date | None = None,
+    inventory: LetterRead | Path | None = None,
 ) -> ImportResult:
-    """Store a decision letter with per-item outcomes; idempotent per file.
+    """Store a decision letter with per-item outcomes and its inventory's documents;
+    idempotent per file.
 
     ``letter`` is a letter read by ``read_letter``, or a ``Path`` that is read here
     (``read_letter(letter, use_cache=, ocr=)``), inside the caller's transaction: callers
@@ -149,13 +157,17 @@ def import_decision(
     beslissing op bezwaar) unless ``kind`` is given. A verdaging the letter states is
     recorded as an event. With OCR'd pages, the decision's warnings say so.
     ``today``: the day of the import, for the plausibility checks (a letter or ``--sent``
-    date after today is reported); the CLI always passes it.
+    date after today is reported); the CLI always passes it. ``inventory``: an inventory
+    list sent as a PDF of its own (read by ``read_inventory``, or a ``Path`` read here):
+    its documents are stored with the decision, also when the letter was imported before.
     """
     if kind is not None and kind not in DECISION_KINDS:
         raise InvalidInput(f"unknown decision kind {kind!r}: use {', '.join(DECISION_KINDS)}")
     if isinstance(letter, Path):
         letter = read_letter(letter, use_cache=use_cache, ocr=ocr)
-    return import_parsed_decision(
+    if isinstance(inventory, Path):
+        inventory = read_inventory(inventory, use_cache=use_cache, ocr=ocr)
+    result = import_parsed_decision(
         session,
         request_id,
         letter.parsed,
@@ -166,6 +178,35 @@ def import_decision(
         sent=sent,
         today=today,
     )
+    if inventory is not None:
+        from wobtrack.documents import attach_inventory
+
+        if inventory.sha256 == letter.sha256:
+            raise InvalidInput(
+                f"{inventory.path.name} is the letter itself: its annexed inventory is read "
+                "with it; leave out --inventory"
+            )
+        known = {f.id for f in result.decision.files}
+        file, rows = attach_inventory(session, result.decision, inventory)
+        result.inventory = file
+        if file.id not in known:
+            result.documents.extend(rows)
+    return result
+
+
+def read_inventory(path: Path, *, use_cache: bool = True, ocr: bool = False) -> LetterRead:
+    """Extract and parse an inventory list sent as a PDF of its own; needs no database.
+
+    Refused (InvalidInput) when no inventory table could be read from it: nothing is
+    invented, and the letter is not imported without the inventory the user named.
+    """
+    read = read_letter(path, use_cache=use_cache, ocr=ocr)
+    if not read.parsed.get("documents"):
+        raise InvalidInput(
+            f"{path.name}: no inventory table could be read from it (no documents found); "
+            "import the letter without --inventory, or check the file"
+        )
+    return read
 
 
 def _stored(session: Session, request_id: int, sha256: str) -> Decision | None:
@@ -344,6 +385,7 @@ def _store(
     )
     _record_verdaging(request, decision, parsed, result)
     _store_outcomes(session, request, decision, parsed["items"], result)
+    _store_documents(session, decision, parsed, result)
     if result.verdaging is not None:
         session.flush()
         _compare_new_last_day(request, decision, parsed, result)
@@ -351,6 +393,17 @@ def _store(
     decision.warnings = [*decision.warnings, *result.warnings]
     session.flush()
     return result
+
+
+def _store_documents(
+    session: Session, decision: Decision, parsed: dict[str, Any], result: ImportResult
+) -> None:
+    """The documents of the inventory annexed to the letter, as rows of the decision."""
+    from wobtrack.documents import store_documents
+
+    documents = parsed.get("documents") or []
+    if documents:
+        result.documents.extend(store_documents(session, decision, documents))
 
 
 def _plausibility(

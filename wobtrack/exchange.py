@@ -41,7 +41,7 @@ from wobtrack.files import write_file_atomically
 from wobtrack.models import Base
 from wobtrack.overview import load_overviews
 from wobtrack.safetext import neutralise_csv_text
-from wobtrack.vocab import DECISION_KINDS, EVENT_KINDS, OUTCOMES, REGIMES
+from wobtrack.vocab import DECISION_KINDS, EVENT_KINDS, JUDGEMENTS, OUTCOMES, REGIMES
 
 FORMAT: Final = "wobtrack-export"
 VERSION: Final = 1
@@ -60,10 +60,11 @@ TABLE_KEYS: Final = (
     ("outcome_corrections", "outcome_corrections"),
     ("tags", "request_tags"),
     ("decision_files", "decision_files"),
+    ("documents", "decision_documents"),
 )
 
 #: Keys added to version 1 after its first release: an export made before them has none.
-LATER_KEYS: Final = frozenset({"tags", "decision_files"})
+LATER_KEYS: Final = frozenset({"tags", "decision_files", "documents"})
 
 #: Columns of the computed ``deadlines`` list (the status engine's deadline JSON plus the
 #: request it belongs to), with their kinds. Not imported: they follow from the data.
@@ -415,6 +416,8 @@ class ExportData:
     source: str
     exported_at_today: str
     tables: dict[str, list[dict[str, Any]]]
+    #: Later keys (``LATER_KEYS``) the export does not have: it was made before them.
+    missing: frozenset[str] = frozenset()
 
 
 def _bad(where: str, problem: str) -> InvalidInput:
@@ -508,6 +511,7 @@ JSON_SHAPES: Final[dict[tuple[str, str], Any]] = {
         ("record", {"kind": "text", "value": "text"}),
     ),
     ("decision_files", "parsed"): "object",
+    ("decision_documents", "grounds"): _TEXT_LIST,
 }
 
 #: Text columns whose values come from a vocabulary (``wobtrack.vocab``).
@@ -515,6 +519,7 @@ _TEXT_VOCABULARIES: Final[dict[tuple[str, str], tuple[str, ...]]] = {
     ("events", "kind"): EVENT_KINDS,
     ("requests", "regime"): REGIMES,
     ("decisions", "kind"): DECISION_KINDS,
+    ("decision_documents", "judgement"): JUDGEMENTS,
 }
 
 
@@ -630,7 +635,8 @@ def parse_export(content: str, source: str) -> ExportData:
         for key, name in TABLE_KEYS
     }
     _check_references(tables)
-    return ExportData(source=source, exported_at_today=str(today), tables=tables)
+    missing = frozenset(key for key in LATER_KEYS if key not in document)
+    return ExportData(source=source, exported_at_today=str(today), tables=tables, missing=missing)
 
 
 def read_export(path: Path) -> ExportData:
@@ -705,9 +711,15 @@ def import_export(session: Session, data: ExportData) -> dict[str, int]:
         if session.get_bind().dialect.name == "postgresql":
             _reset_sequences(session)
         session.flush()
+        counts = {key: len(data.tables[key]) for key, _ in TABLE_KEYS}
+        if "documents" in data.missing:
+            # Made before documents were rows: they are in the decisions' parser output.
+            from wobtrack.documents import documents_from_parsed
+
+            counts["documents"] = documents_from_parsed(session)
     except (IntegrityError, DataError) as exc:
         detail = str(exc.orig).strip().splitlines()[0] if exc.orig is not None else str(exc)
         raise InvalidInput(
             f"{data.source} does not fit the database (nothing was imported): {detail}"
         ) from None
-    return {key: len(data.tables[key]) for key, _ in TABLE_KEYS}
+    return counts

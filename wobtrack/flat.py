@@ -17,12 +17,13 @@ import json
 from datetime import date
 from typing import Any, Final
 
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from wobtrack.dates import iso_or_none
 from wobtrack.decisions import final_outcome
 from wobtrack.errors import InvalidInput
-from wobtrack.models import Decision, DecisionFile, Request
+from wobtrack.models import Authority, Decision, DecisionDocument, DecisionFile, Request
 from wobtrack.organise import tags_by_request
 from wobtrack.reports import decision_term_for_lateness
 from wobtrack.safetext import (
@@ -81,6 +82,7 @@ DOCUMENT_COLUMNS: Final = (
     "link",
     "page",
     "needs_review",
+    "suspended",
 )
 
 #: Characters that make a spreadsheet read a cell as a formula (CSV injection).
@@ -152,42 +154,57 @@ def _request_columns(request: Request, tags: dict[int, list[str]]) -> dict[str, 
 
 
 def document_rows(session: Session) -> list[dict[str, Any]]:
-    """One row per inventory document: those annexed to a letter, then those of an
-    inventory sent as a file of its own (``decision_files``), per decision in order."""
+    """One row per inventory document (``decision_documents``): per request and decision in
+    id order, the letter's annex first, then each inventory sent as a file of its own. One
+    query over the documents joined with their decisions, requests and files."""
     rows: list[dict[str, Any]] = []
-    for request in list_requests(session):
-        for decision in sorted(request.decisions, key=lambda d: d.id):
-            sources: list[tuple[str | None, dict[str, Any] | None]] = [
-                (decision.file_name, decision.parsed)
-            ]
-            files: list[DecisionFile] = list(decision.files)
-            sources += [(f.file_name, f.parsed) for f in files]
-            for file_name, parsed in sources:
-                for document in (parsed or {}).get("documents") or []:
-                    rows.append(_document_row(request, decision, file_name, document))
+    for row in session.execute(
+        select(
+            Request.id,
+            Authority.name,
+            Decision.id,
+            Decision.kind,
+            Decision.decision_date,
+            Decision.bekendmaking_on,
+            func.coalesce(DecisionFile.file_name, Decision.file_name),
+            DecisionDocument.number,
+            DecisionDocument.document_date,
+            DecisionDocument.title,
+            DecisionDocument.judgement,
+            DecisionDocument.judgement_text,
+            DecisionDocument.grounds,
+            DecisionDocument.link,
+            DecisionDocument.page,
+            DecisionDocument.needs_review,
+            DecisionDocument.suspended,
+        )
+        .join(Decision, Decision.id == DecisionDocument.decision_id)
+        .join(Request, Request.id == Decision.request_id)
+        .join(Authority, Authority.id == Request.authority_id)
+        .outerjoin(DecisionFile, DecisionFile.id == DecisionDocument.decision_file_id)
+        .order_by(Request.id, Decision.id, DecisionDocument.position)
+    ):
+        rows.append(
+            {
+                "request_id": row[0],
+                "authority": row[1],
+                "decision_id": row[2],
+                "decision_kind": row[3],
+                "decision_date": iso_or_none(row[4] or row[5]),
+                "file": row[6],
+                "document_number": row[7],
+                "document_date": row[8],
+                "title": row[9],
+                "judgement": row[10],
+                "judgement_text": row[11],
+                "grounds": list(row[12] or []),
+                "link": row[13],
+                "page": row[14],
+                "needs_review": bool(row[15]),
+                "suspended": bool(row[16]),
+            }
+        )
     return rows
-
-
-def _document_row(
-    request: Request, decision: Decision, file_name: str | None, document: dict[str, Any]
-) -> dict[str, Any]:
-    return {
-        "request_id": request.id,
-        "authority": request.authority.name,
-        "decision_id": decision.id,
-        "decision_kind": decision.kind,
-        "decision_date": iso_or_none(_decision_day(decision)),
-        "file": file_name,
-        "document_number": document.get("number"),
-        "document_date": document.get("date"),
-        "title": document.get("title"),
-        "judgement": document.get("judgement"),
-        "judgement_text": document.get("judgement_text"),
-        "grounds": list(document.get("grounds") or []),
-        "link": document.get("link"),
-        "page": document.get("page"),
-        "needs_review": bool(document.get("needs_review")),
-    }
 
 
 def flat_rows(session: Session, kind: str) -> list[dict[str, Any]]:

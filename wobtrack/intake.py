@@ -42,7 +42,6 @@ from wobtrack.errors import InvalidInput, WobtrackError
 from wobtrack.items import ItemText
 from wobtrack.models import Decision, DecisionFile, Request
 from wobtrack.organise import tag_request
-from wobtrack.safetext import strip_pdf_controls_deep
 from wobtrack.tracker import add_request, get_request
 
 CREATED: Final = "created"
@@ -542,20 +541,16 @@ def _take_inventory(
             f"it is an inventory list that could belong to decisions {listed}: import it "
             "with --request"
         )
+    from wobtrack.decisions import LetterRead
+    from wobtrack.documents import attach_inventory
+
     decision = session.get_one(Decision, candidates.pop())
-    documents = inventory.data.get("documents", [])
-    decision.files.append(
-        DecisionFile(
-            role="inventory",
-            file_name=inventory.path.name,
-            file_sha256=inventory.sha256,
-            pages=inventory.data.get("pages"),
-            parser_version=parser_version,
-            parsed=strip_pdf_controls_deep(inventory.data),  # no NUL or escapes stored
-        )
+    _, documents = attach_inventory(
+        session,
+        decision,
+        LetterRead(inventory.path, inventory.sha256, inventory.data, parser_version),
     )
-    session.flush()
-    unsure = sum(bool(d.get("needs_review")) for d in documents)
+    unsure = sum(d.needs_review for d in documents)
     message = (
         f"attached to decision {decision.id} of request {decision.request_id} as its "
         f"inventory ({len(documents)} documents" + (f", {unsure} to review)" if unsure else ")")

@@ -22,11 +22,20 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     func,
+    select,
 )
 from sqlalchemy.engine.default import DefaultExecutionContext
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, validates
+from sqlalchemy.orm import (
+    DeclarativeBase,
+    Mapped,
+    column_property,
+    mapped_column,
+    relationship,
+    validates,
+)
 
 from wobtrack.names import name_key
+from wobtrack.vocab import JUDGEMENTS
 
 #: Constraint names are explicit so that migrations can refer to them on every backend
 #: (SQLite batch mode needs named constraints to alter them).
@@ -179,6 +188,55 @@ class Event(Base):
     decision: Mapped[Decision | None] = relationship()
 
 
+class DecisionDocument(Base):
+    """One document of a decision's inventory list (inventarislijst), as the parser read it:
+    from an inventory annexed to the letter (``decision_file_id`` null) or from an inventory
+    sent as a file of its own (``decision_files``).
+
+    The decision's stored parser output keeps the rows as read too (``parsed["documents"]``);
+    these rows are what the tracker counts, lists and exports.
+    """
+
+    __tablename__ = "decision_documents"
+    __table_args__ = (
+        UniqueConstraint("decision_id", "position"),
+        CheckConstraint(
+            "judgement IS NULL OR judgement IN ("
+            + ", ".join(f"'{judgement}'" for judgement in JUDGEMENTS)
+            + ")",
+            name="judgement",
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    decision_id: Mapped[int] = mapped_column(ForeignKey("decisions.id", ondelete="CASCADE"))
+    #: The inventory file the row comes from; null for an inventory annexed to the letter.
+    decision_file_id: Mapped[int | None] = mapped_column(
+        ForeignKey("decision_files.id", ondelete="CASCADE"), index=True
+    )
+    #: Order within the decision: the letter's annex first, then each inventory file.
+    position: Mapped[int] = mapped_column(Integer)
+    #: The document's number as the list prints it ("12", "12.a", "NL-0042").
+    number: Mapped[str | None] = mapped_column(Text)
+    #: Its date: ISO (YYYY-MM-DD) when the list gives a full date, else as printed ("mei 2015").
+    document_date: Mapped[str | None] = mapped_column(Text)
+    title: Mapped[str | None] = mapped_column(Text)
+    #: One of ``vocab.JUDGEMENTS``; null when the list's wording is not known (needs_review).
+    judgement: Mapped[str | None] = mapped_column(String(20))
+    #: The judgement cell as the list prints it.
+    judgement_text: Mapped[str | None] = mapped_column(Text)
+    grounds: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    link: Mapped[str | None] = mapped_column(Text)
+    #: The 1-based page of the PDF the row is on.
+    page: Mapped[int | None] = mapped_column(Integer)
+    needs_review: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: Disclosure opgeschort: held back for third parties (Woo 4.4 lid 5); the tracker reminds
+    #: of the day it may be made public.
+    suspended: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    decision: Mapped[Decision] = relationship(back_populates="documents")
+
+
 class Decision(Base):
     """A decision letter on a request: besluit, deelbesluit or beslissing op bezwaar."""
 
@@ -216,6 +274,19 @@ class Decision(Base):
     )
     files: Mapped[list[DecisionFile]] = relationship(
         back_populates="decision", cascade="all, delete-orphan", order_by="DecisionFile.id"
+    )
+    documents: Mapped[list[DecisionDocument]] = relationship(
+        back_populates="decision",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="DecisionDocument.position",
+    )
+    #: How many of its documents are suspended (read with the decision, one subquery).
+    suspended_documents: Mapped[int] = column_property(
+        select(func.count(DecisionDocument.id))
+        .where(DecisionDocument.decision_id == id, DecisionDocument.suspended.is_(True))
+        .correlate_except(DecisionDocument)
+        .scalar_subquery()
     )
 
 

@@ -184,6 +184,8 @@ class DecisionRow:
     reference: str | None
     electronic_filing: bool | None
     bezwaar_address: str | None
+    #: How many of its inventory documents are suspended (``Decision.suspended_documents``).
+    suspended_documents: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,6 +243,7 @@ def load_request_rows(session: Session) -> list[RequestRow]:
             Decision.reference,
             Decision.electronic_filing,
             Decision.bezwaar_address,
+            Decision.suspended_documents,
         ).order_by(Decision.request_id, Decision.decision_date, Decision.id)
     ):
         decisions[row[0]].append(DecisionRow(*row[1:]))
@@ -312,6 +315,7 @@ def request_facts(request: AnyRequest) -> RequestFacts:
             reference=decision.reference,
             electronic_filing=decision.electronic_filing,
             bezwaar_address=decision.bezwaar_address,
+            suspended_documents=decision.suspended_documents or 0,
         )
         for decision in request.decisions
     )
@@ -408,6 +412,7 @@ def load_overviews(session: Session) -> list[RequestOverview]:
             Decision.reference,
             Decision.electronic_filing,
             Decision.bezwaar_address,
+            Decision.suspended_documents,
         ).order_by(Decision.request_id, Decision.decision_date, Decision.id)
     ):
         decisions[row.request_id].append(
@@ -419,6 +424,7 @@ def load_overviews(session: Session) -> list[RequestOverview]:
                 reference=row.reference,
                 electronic_filing=row.electronic_filing,
                 bezwaar_address=row.bezwaar_address,
+                suspended_documents=row.suspended_documents or 0,
             )
         )
     counts = (

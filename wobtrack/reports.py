@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from wobtrack.dates import human_date, iso_or_none
 from wobtrack.deadlines.terms import Deadline
 from wobtrack.decisions import FinalOutcome, final_outcomes_of
+from wobtrack.documents import DocumentCounts, authority_documents
 from wobtrack.errors import InvalidInput
 from wobtrack.models import Decision
 from wobtrack.overview import (
@@ -529,7 +530,13 @@ def summary(session: Session, today: date) -> dict[str, Any]:
             "outcomes": {outcome: items, ...},  # every vocab.OUTCOMES key, in that order
             "grounds": [{"ground": str, "items": int}],      # most cited first, then by code
             "referral_only": int,
-            "referral_only_share": float|null}]}             # share of items_decided
+            "referral_only_share": float|null,               # share of items_decided
+            "documents": {                     # its decisions' inventory documents
+                "total": int,
+                "judgements": {judgement: int, ...},  # every vocab.JUDGEMENTS key and
+                                                      # "unknown", in that order
+                "grounds": [{"ground": str, "documents": int}],  # most cited first
+                "needs_review": int, "suspended": int}}]}
 
     Dates are ISO strings; shares are rounded to four decimals; an item with several
     outcomes counts once under each.
@@ -591,6 +598,8 @@ class SummaryWalk:
         """The "authorities" of the document, by name (case-insensitive)."""
         if not self.walked:
             raise RuntimeError("the authorities are counted while the requests are walked")
+        documents = authority_documents(self.session)
         return [
-            tally.to_json() for tally in sorted(self.tallies.values(), key=lambda t: t.name.lower())
+            {**tally.to_json(), "documents": documents.get(tally.name, DocumentCounts()).to_json()}
+            for tally in sorted(self.tallies.values(), key=lambda t: t.name.lower())
         ]

@@ -45,6 +45,19 @@ OUTCOMES: Final = (
     "unanswered",
 )
 
+#: Judgements of one document in an inventory list (a contract of ``wobtrack parse --json``
+#: "documents"); a judgement wobtrack does not know is stored as null with needs_review.
+JUDGEMENTS: Final = (
+    "public",
+    "partly_public",
+    "not_public",
+    "already_public",
+    "suspended",
+    "not_held",
+    "out_of_scope",
+    "duplicate",
+)
+
 #: Kinds of decisions one request can receive.
 DECISION_KINDS: Final = ("besluit", "deelbesluit", "bezwaar")
 

@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from wobtrack import decisions, reports, serialize
+from wobtrack import decisions, documents, reports, serialize
 from wobtrack.cli.base import (
     DATE,
     ID,
@@ -24,6 +24,7 @@ from wobtrack.cli.base import (
 )
 from wobtrack.cli.render import (
     echo,
+    render_document_counts,
     render_outcomes,
     render_referral_summary,
     render_review,
@@ -50,6 +51,12 @@ def decision_group() -> None:
     help="Override the letter's kind (bezwaar = beslissing op bezwaar); default: as the letter "
     "reads.",
 )
+@click.option(
+    "--inventory",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="The decision's inventory list (inventarislijst) as a PDF of its own: its documents "
+    "are stored with the decision (also for a letter imported before).",
+)
 @click.option("--no-cache", is_flag=True, help="Do not use the text-extraction cache.")
 @click.option(
     "--ocr",
@@ -64,22 +71,29 @@ def decision_import(
     letter: Path,
     sent: date | None,
     kind: str | None,
+    inventory: Path | None,
     no_cache: bool,
     ocr: bool,
     as_json: bool,
 ) -> None:
-    """Parse LETTER (a PDF, or the letter's text as .txt) and store its per-item outcomes on
-    the request."""
-    # Read the letter before the transaction: extraction can take a while, and on SQLite a
+    """Parse LETTER (a PDF, or the letter's text as .txt) and store its per-item outcomes
+    and the documents of its inventory list on the request."""
+    # Read the files before the transaction: extraction can take a while, and on SQLite a
     # writing transaction would make every other command wait for it.
     read = decisions.read_letter(letter, use_cache=not no_cache, ocr=ocr)
+    listed = (
+        decisions.read_inventory(inventory, use_cache=not no_cache, ocr=ocr)
+        if inventory is not None
+        else None
+    )
     with app.transaction() as session:
         result = decisions.import_decision(
-            session, request_id, read, kind=kind, sent=sent, today=app.today
+            session, request_id, read, kind=kind, sent=sent, today=app.today, inventory=listed
         )
         request = result.decision.request
         finals = [decisions.final_outcome(item).to_json() for item in request.items]
         verdaging = result.verdaging
+        counted = documents.count_documents(result.documents)
         data = {
             "decision_id": result.decision.id,
             "kind": result.decision.kind,
@@ -91,12 +105,18 @@ def decision_import(
             "import_warnings": result.warnings,
             "parser_warnings": result.parser_warnings,
             "items": finals,
+            "inventory": result.inventory.file_name if result.inventory is not None else None,
+            "documents": counted.to_json(),
         }
     if as_json:
         echo_json(data)
         return
     if not result.created:
         echo(f"{letter.name} was already imported as decision {data['decision_id']}.")
+        if inventory is not None and counted.total:
+            echo(f"Attached {inventory.name}: {render_document_counts(counted)}.")
+        elif inventory is not None:
+            echo(f"{inventory.name} was already attached to it.")
         return
     echo(f"Imported {letter.name} as decision {data['decision_id']} of request {request_id}.")
     if result.decision.kind != "besluit":
@@ -108,6 +128,8 @@ def decision_import(
             f"Recorded the verdaging of {verdaging.event_date.isoformat()} (event {verdaging.id})."
         )
     echo(render_outcomes(finals))
+    if counted.total:
+        echo(f"Documents: {render_document_counts(counted)}.")
     for number in result.unanswered_items:
         echo(f"! Item {number} is not answered in the letter (a ground for bezwaar).")
     for number in result.added_items:
@@ -232,7 +254,8 @@ def outcome_set(
 @json_option
 @pass_app
 def review(app: App, as_json: bool) -> None:
-    """List items whose outcome a person should check, and decisions imported with warnings."""
+    """List items whose outcome a person should check, decisions imported with warnings and
+    inventory documents whose judgement is not known."""
     with app.transaction(write=False) as session:
         rows = [
             {
@@ -244,6 +267,7 @@ def review(app: App, as_json: bool) -> None:
             for found in decisions.items_needing_review(session)
         ]
         rows += [found.to_json() for found in decisions.decisions_with_warnings(session)]
+        rows += [found.to_json() for found in documents.documents_to_review(session)]
     if as_json:
         echo_json(rows)
     elif rows:

@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from wobtrack.dates import human_date
 from wobtrack.deadlines.keys import may_act_from
 from wobtrack.safetext import strip_terminal_controls
+
+if TYPE_CHECKING:
+    from wobtrack.documents import DocumentCounts
+
+#: Grounds named in one line of document counts (the most cited first).
+TOP_GROUNDS = 5
 
 
 def terminal_text(text: str) -> str:
@@ -91,6 +97,14 @@ def render_request(data: dict[str, Any]) -> str:
         lines.append(f"  {_day(row['date']):<16} {row['kind']}{note} {ident}".rstrip())
     if not data["timeline"]:
         lines.append("  (nothing yet)")
+    held = data.get("documents") or {}
+    if held.get("total"):
+        lines.append("")
+        lines.append(f"Documents: {_documents_line(held)}")
+        if len(held["decisions"]) > 1:
+            lines += [
+                f"  decision {d['decision_id']}: {_documents_line(d)}" for d in held["decisions"]
+            ]
     lines.append("")
     lines.append(f"State: {data['state']}")
     if data["deadlines"]:
@@ -123,10 +137,42 @@ def render_outcomes(items: list[dict[str, Any]]) -> str:
     return table(["ITEM", "OUTCOMES", "GROUNDS", "REFERS TO", ""], rows)
 
 
+def _documents_line(data: dict[str, Any]) -> str:
+    """Document counts (``DocumentCounts.to_json``) in one line."""
+    judged = ", ".join(f"{key} {n}" for key, n in data["judgements"].items() if n)
+    text = f"{data['total']} ({judged})"
+    grounds = data["grounds"]
+    if grounds:
+        shown = ", ".join(f"{g['ground']} ({g['documents']})" for g in grounds[:TOP_GROUNDS])
+        more = f" and {len(grounds) - TOP_GROUNDS} more" if len(grounds) > TOP_GROUNDS else ""
+        text += f"; grounds cited: {shown}{more}"
+    if data["suspended"]:
+        text += f"; {data['suspended']} suspended (opgeschort)"
+    if data["needs_review"]:
+        text += f"; {data['needs_review']} to review"
+    return text
+
+
+def render_document_counts(counts: DocumentCounts) -> str:
+    """ "15 (public 2, not_public 4); grounds cited: 5.1.2e (7); 1 to review"."""
+    return _documents_line(counts.to_json())
+
+
 def render_review(rows: list[dict[str, Any]]) -> str:
-    """``review``: one block per item with the evidence found, one per decision's warnings."""
+    """``review``: one block per item with the evidence found, one per decision's warnings,
+    one line per inventory document whose judgement is not known."""
     lines: list[str] = []
     for row in rows:
+        if row.get("kind") == "document":
+            where = f", p.{row['page']}" if row.get("page") else ""
+            number = row["number"] or "(no number)"
+            title = f": {_short(row['text'], 60)}" if row.get("text") else ""
+            lines.append(
+                f"Request {row['request_id']} decision {row['decision_id']} document "
+                f"{number} ({row['file'] or 'inventory'}{where}) — {'; '.join(row['flags'])}"
+                f"{title}"
+            )
+            continue
         if row.get("kind") == "decision":
             lines.append(
                 f"Request {row['request_id']} decision {row['decision_id']} "
@@ -357,6 +403,9 @@ def summary_tail_lines(
         lines.append(
             f"{_short(a['authority'], 32)}: {counts}" + (f"; grounds {grounds}" if grounds else "")
         )
+        held = a.get("documents") or {}
+        if held.get("total"):
+            lines.append(f"{_short(a['authority'], 32)}: documents {_documents_line(held)}")
     for a in authorities:
         untimed = [
             f"{a[key]} {words}"

@@ -23,6 +23,7 @@ from wobtrack.cli.base import (
 )
 from wobtrack.cli.render import echo, render_request, render_request_table
 from wobtrack.deadlines.status import STATES
+from wobtrack.documents import request_documents
 from wobtrack.models import Authority, Request, RequestItem
 from wobtrack.vocab import REGIMES
 
@@ -142,9 +143,10 @@ def request_list(
 @json_option
 @pass_app
 def request_show(app: App, request_id: int, as_json: bool) -> None:
-    """Show a request: items, timeline and decisions."""
+    """Show a request: items, timeline, decisions and their inventory documents."""
     with app.transaction(write=False) as session:
         data = serialize.request_json(tracker.get_request(session, request_id), app.today)
+        data["documents"] = request_documents(session, request_id).to_json()
     if as_json:
         echo_json(data)
     else:

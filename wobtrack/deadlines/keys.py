@@ -114,6 +114,16 @@ def _beroep_end(facts: ActionFacts) -> str:
     return f"Beroep must be received by the court by {human_date(facts.due)}"
 
 
+def _disclosure(facts: ActionFacts) -> str:
+    day = human_date(facts.due)
+    if facts.days_left < 0:
+        return f"The suspended documents could be made public from {day}: check they were"
+    return (
+        f"The suspended documents may be made public from {day}, unless a voorlopige "
+        "voorziening is requested"
+    )
+
+
 # --------------------------------------------------------------------------- the table
 
 #: Every deadline key, in the order deadlines due on the same day are listed.
@@ -209,7 +219,8 @@ DEADLINE_TABLE: tuple[DeadlineKey, ...] = (
         MappingProxyType(
             {"woo_third_party_disclosure_date": "Disclosure date when a third party may object"}
         ),
-        tracked=False,
+        # Tracked for decisions with documents held back (opgeschort) for third parties.
+        wording=_disclosure,
     ),
 )
 

@@ -34,6 +34,7 @@ from wobtrack.deadlines.terms import (
     bezwaar_post_latest_receipt,
     ingebrekestelling_earliest,
     precisering_request_due,
+    third_party_disclosure,
     wob_decision,
     woo_decision,
 )
@@ -77,6 +78,9 @@ class DecisionFact:
     reference: str | None = None
     electronic_filing: bool | None = None
     bezwaar_address: str | None = None
+    #: Documents of its inventory whose disclosure is suspended (opgeschort) for third
+    #: parties: they may be made public two weeks after the bekendmaking (Woo 4.4 lid 5).
+    suspended_documents: int = 0
 
     @property
     def effective_bekendmaking(self) -> date | None:
@@ -602,6 +606,39 @@ class _Deriver:
         self.track(deadline, "bezwaar_decision_due", target.decision_id)
         self.default_remedies(deadline, after=filing.on, until=until)
 
+    # ---------------------------------------------------------------- disclosure
+
+    def disclosures(self, regime: str | None) -> None:
+        """The day documents held back for third parties may be made public (Woo 4.4 lid 5),
+        per decision with suspended documents, until that day has passed."""
+        for fact in self.facts.decisions:
+            if fact.suspended_documents <= 0:
+                continue
+            bekendmaking = fact.effective_bekendmaking
+            if bekendmaking is None:
+                self.warn(
+                    f"Decision #{fact.decision_id} has {fact.suspended_documents} suspended "
+                    "document(s) but no date: the day they may be made public cannot be computed."
+                )
+                continue
+            if bekendmaking > self.today:
+                continue
+            deadline = third_party_disclosure(bekendmaking)
+            if regime == "wob":
+                deadline = _with(
+                    deadline,
+                    "[U] A Wob request: the two weeks of Woo 4.4 lid 5 are applied; the Wob's "
+                    "own rule is not in wobtrack's legal spec (unverified).",
+                )
+            if fact.kind == "bezwaar":
+                deadline = _with(
+                    deadline,
+                    "[U] A beslissing op bezwaar: the two weeks of Woo 4.4 lid 5 are applied to "
+                    "it as to a besluit (unverified).",
+                )
+            if deadline.due >= self.today:
+                self.track(deadline, "woo_third_party_disclosure_date", fact.decision_id)
+
     # ---------------------------------------------------------------- main
 
     def derive(self) -> RequestStatus:
@@ -677,6 +714,7 @@ class _Deriver:
             end = beroep_end(bekendmaking)
             if end.due >= self.today:
                 self.track(end, "beroep_end", decision_id)
+        self.disclosures(regime)
 
         if open_filings:
             state = "bezwaar_filed"

@@ -251,6 +251,21 @@ def _beroep_end(info: RequestInfo, deadline: TrackedDeadline, days_left: int | N
     )
 
 
+def _disclosure(info: RequestInfo, deadline: TrackedDeadline, days_left: int | None) -> str:
+    decision = _describe_decision(info, deadline.decision_id, kind="decision")
+    fact = _decision_fact(info, deadline.decision_id)
+    count = fact.suspended_documents if fact is not None else 0
+    what = f"{count} document{'s' if count != 1 else ''}" if count else "The documents"
+    held = f"{what} of {decision} held back (opgeschort) for third parties"
+    day = human_date(deadline.due)
+    if days_left is not None and days_left < 0:
+        return f"{held} could be made public from {day}: check that they were"
+    return (
+        f"{held} may be made public from {day} (Woo 4.4 lid 5), unless a voorlopige "
+        "voorziening is requested: check that they are"
+    )
+
+
 _ACTIONS = {
     "decision_due": _decision_due,
     "decision_extended_due": _decision_due,
@@ -260,6 +275,7 @@ _ACTIONS = {
     "bezwaar_post_receipt": _bezwaar_post,
     "bezwaar_decision_due": _bezwaar_decision,
     "beroep_end": _beroep_end,
+    "woo_third_party_disclosure_date": _disclosure,
 }
 
 
