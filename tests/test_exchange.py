@@ -429,7 +429,8 @@ def test_refuses_a_database_that_is_not_empty(run: Cli, db_url: str, tmp_path: P
     assert _one_line_error(result) == (
         "Error: the database is not empty (it holds authorities (2), requests (4), items (9), "
         "events (5), decisions (3), item outcomes (8), outcome corrections (1), tags (2), "
-        "decision files (1), documents (1)); import-json needs an empty database: name a new one with --db\n"
+        "decision files (1), documents (1)); import-json needs an empty database: name a new "
+        "one with --db\n"
     )
     assert result.exit_code == WobtrackError.exit_code
     assert run("export").stdout == before

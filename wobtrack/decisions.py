@@ -99,8 +99,13 @@ def read_letter(letter: Path, *, use_cache: bool = True, ocr: bool = False) -> L
         parsed = parse_letter(pages, ()).to_json(letter.name)
         return LetterRead(letter, digest, parsed, PARSER_VERSION)
     text = extract_pdf(letter, cache_dir=default_cache_dir() if use_cache else None, ocr=ocr)
+    # The tables and positioned words hold an inventory list (annexed or on its own), as
+    # ``wobtrack parse`` reads them (``parsing.batch``).
     parsed = with_ocr_pages(
-        parse_letter(text.pages, text.links, anchors=text.anchors), text.ocr_pages
+        parse_letter(
+            text.pages, text.links, anchors=text.anchors, tables=text.tables, words=text.words
+        ),
+        text.ocr_pages,
     ).to_json(letter.name)
     return LetterRead(letter, text.sha256, parsed, PARSER_VERSION)
 

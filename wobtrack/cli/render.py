@@ -146,7 +146,7 @@ def _documents_line(data: dict[str, Any]) -> str:
         shown = ", ".join(f"{g['ground']} ({g['documents']})" for g in grounds[:TOP_GROUNDS])
         more = f" and {len(grounds) - TOP_GROUNDS} more" if len(grounds) > TOP_GROUNDS else ""
         text += f"; grounds cited: {shown}{more}"
-    if data["suspended"]:
+    if data["suspended"] != data["judgements"].get("suspended", 0):
         text += f"; {data['suspended']} suspended (opgeschort)"
     if data["needs_review"]:
         text += f"; {data['needs_review']} to review"
