@@ -254,8 +254,9 @@ def outcome_set(
 @json_option
 @pass_app
 def review(app: App, as_json: bool) -> None:
-    """List items whose outcome a person should check, decisions imported with warnings and
-    inventory documents whose judgement is not known."""
+    """List items whose outcome a person should check, and decisions imported with warnings.
+
+    Inventory documents whose judgement wobtrack does not know are listed too."""
     with app.transaction(write=False) as session:
         rows = [
             {
