@@ -196,6 +196,29 @@ def test_request_show_summarises_the_documents(imported: tuple[Cli, dict[str, An
     assert "grounds cited: 5.1.2e (" in text
 
 
+def test_decision_show_lists_the_documents(imported: tuple[Cli, dict[str, Any]]) -> None:
+    run, data = imported
+    shown = _json(run, "decision", "show", "1")
+    assert len(shown["documents"]) == data["documents"]["total"]
+    own = [d for d in shown["documents"] if d["file"] == "inventaris.pdf"]
+    assert own[3] == {
+        "number": "4",
+        "date": "2025-05-13",
+        "title": "Brief van bedrijf",
+        "judgement": "suspended",
+        "judgement_text": "Opgeschort",
+        "grounds": [],
+        "link": None,
+        "page": 1,
+        "needs_review": False,
+        "suspended": True,
+        "file": "inventaris.pdf",
+    }
+    lines = run("decision", "show", "1").stdout.splitlines()
+    assert lines[-1].split() == ["5", "2025-05-14", "?", "Nader", "te", "bepalen", "-", "Concept",
+                                 "nota", "REVIEW"]  # fmt: skip
+
+
 def test_summary_counts_documents_per_authority(imported: tuple[Cli, dict[str, Any]]) -> None:
     run, data = imported
     summary = _json(run, "summary")

@@ -13,6 +13,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, defer, selectinload
 
 from wobtrack.decisions import FinalOutcome, final_outcome, get_decision
+from wobtrack.documents import decision_documents
 from wobtrack.errors import InvalidInput, NotFound
 from wobtrack.models import Decision, Event, ItemOutcome, OutcomeCorrection, RequestItem
 from wobtrack.serialize import decision_json
@@ -56,7 +57,8 @@ def outcome_json(outcome: ItemOutcome) -> dict[str, Any]:
 
 
 def decision_details(session: Session, decision_id: int) -> dict[str, Any]:
-    """``decision show --json``: the decision, its request, events and per-item proposals."""
+    """``decision show --json``: the decision, its request, events, per-item proposals and
+    its inventory documents."""
     decision = get_decision(session, decision_id)
     outcomes = sorted(decision.outcomes, key=lambda o: (o.item.position, o.item.id))
     events = session.scalars(
@@ -69,6 +71,7 @@ def decision_details(session: Session, decision_id: int) -> dict[str, Any]:
             for e in events
         ],
         "items": [outcome_json(outcome) for outcome in outcomes],
+        "documents": decision_documents(session, decision),
     }
 
 

@@ -149,6 +149,41 @@ def documents_from_parsed(session: Session) -> int:
     return count
 
 
+def document_json(row: DecisionDocument, file: str | None) -> dict[str, Any]:
+    """One stored document in the ``parse --json`` contract's names, plus ``suspended`` and
+    the ``file`` it was read from."""
+    return {
+        "number": row.number,
+        "date": row.document_date,
+        "title": row.title,
+        "judgement": row.judgement,
+        "judgement_text": row.judgement_text,
+        "grounds": list(row.grounds or []),
+        "link": row.link,
+        "page": row.page,
+        "needs_review": row.needs_review,
+        "suspended": row.suspended,
+        "file": file,
+    }
+
+
+def decision_documents(session: Session, decision: Decision) -> list[dict[str, Any]]:
+    """A decision's documents in order (``document_json``), in one query."""
+    names = {file.id: file.file_name for file in decision.files}
+    rows = session.scalars(
+        select(DecisionDocument)
+        .where(DecisionDocument.decision_id == decision.id)
+        .order_by(DecisionDocument.position)
+    )
+    return [
+        document_json(
+            row,
+            names.get(row.decision_file_id) if row.decision_file_id else decision.file_name,
+        )
+        for row in rows
+    ]
+
+
 # --------------------------------------------------------------------------- counting
 
 
@@ -369,6 +404,8 @@ __all__ = [
     "attach_inventory",
     "authority_documents",
     "count_documents",
+    "decision_documents",
+    "document_json",
     "document_values",
     "documents_from_parsed",
     "documents_to_review",

@@ -9,7 +9,7 @@ import click
 from wobtrack import corrections
 from wobtrack.cli.base import ID, TEXT, App, echo_json, json_option, pass_app
 from wobtrack.cli.decisions import decision_group, outcome_group
-from wobtrack.cli.render import echo, render_outcomes, table
+from wobtrack.cli.render import echo, render_documents, render_outcomes, table
 from wobtrack.cli.tracker import item_group
 
 
@@ -55,7 +55,8 @@ def decision_list(app: App, request_id: int | None, as_json: bool) -> None:
 @json_option
 @pass_app
 def decision_show(app: App, decision_id: int, as_json: bool) -> None:
-    """Show a decision: its dates, warnings, events and the parser's outcome per item."""
+    """Show a decision: its dates, warnings, events, the parser's outcome per item and the
+    documents of its inventory list."""
     with app.transaction(write=False) as session:
         data = corrections.decision_details(session, decision_id)
     if as_json:
@@ -73,6 +74,8 @@ def decision_show(app: App, decision_id: int, as_json: bool) -> None:
     echo("\n".join(lines))
     if data["items"]:
         echo(render_outcomes(data["items"]))
+    if data["documents"]:
+        echo(render_documents(data["documents"]))
 
 
 @decision_group.command("delete")

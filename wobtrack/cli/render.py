@@ -137,6 +137,23 @@ def render_outcomes(items: list[dict[str, Any]]) -> str:
     return table(["ITEM", "OUTCOMES", "GROUNDS", "REFERS TO", ""], rows)
 
 
+def render_documents(documents: list[dict[str, Any]]) -> str:
+    """A decision's inventory documents as a table; unknown judgements shown as the list
+    words them, marked REVIEW."""
+    rows = [
+        [
+            d["number"] or "-",
+            d["date"] or "-",
+            d["judgement"] or f"? {_short(d['judgement_text'] or '', 24)}".rstrip(),
+            ", ".join(d["grounds"]) or "-",
+            _short(d["title"] or "-", 50),
+            "REVIEW" if d["needs_review"] else "",
+        ]
+        for d in documents
+    ]
+    return table(["DOC", "DATE", "JUDGEMENT", "GROUNDS", "TITLE", ""], rows)
+
+
 def _documents_line(data: dict[str, Any]) -> str:
     """Document counts (``DocumentCounts.to_json``) in one line."""
     judged = ", ".join(f"{key} {n}" for key, n in data["judgements"].items() if n)
