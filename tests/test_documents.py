@@ -157,6 +157,33 @@ def test_importing_again_adds_no_documents_and_can_add_the_inventory_later(
     assert counts == {"decision_documents": annexed + 5, "decision_files": 1, "decisions": 1}
 
 
+def test_batch_import_stores_the_documents_of_an_inventory_beside_its_letter(
+    db_url: str, tmp_path: Path
+) -> None:
+    import shutil
+
+    folder = tmp_path / "post"
+    folder.mkdir()
+    shutil.copy(SAMPLES / "woo-besluit-2026.pdf", folder)
+    inventory_pdf(folder / "woo-besluit-2026-inventaris.pdf")
+    run = Cli(db_url, today=BEFORE_RELEASE)
+    out = run("import", str(folder), ok=False).stdout
+    assert (
+        "woo-besluit-2026-inventaris.pdf: attached to decision 1 of request 1 as its "
+        "inventory (5 documents, 1 to review)"
+    ) in out
+    rows = _own_rows(run.db_url)
+    assert [(r.number, r.judgement) for r in rows] == [
+        ("1", "public"),
+        ("2", "partly_public"),
+        ("3", "not_public"),
+        ("4", "suspended"),
+        ("5", None),
+    ]
+    keys = [d["key"] for d in _json(run, "deadlines")]
+    assert "woo_third_party_disclosure_date" in keys
+
+
 def test_an_inventory_without_a_table_is_refused_and_nothing_stored(
     db_url: str, tmp_path: Path
 ) -> None:
