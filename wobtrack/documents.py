@@ -104,6 +104,8 @@ def store_documents(
         stored.append(row)
         position += 1
     session.flush()
+    # Counted by a subquery when the decision is read: read it again when next needed.
+    session.expire(decision, ["suspended_documents"])
     return stored
 
 
