@@ -243,7 +243,7 @@ def load_request_rows(session: Session) -> list[RequestRow]:
             Decision.reference,
             Decision.electronic_filing,
             Decision.bezwaar_address,
-            Decision.suspended_documents,
+            Decision.suspended_documents.label("suspended_documents"),
         ).order_by(Decision.request_id, Decision.decision_date, Decision.id)
     ):
         decisions[row[0]].append(DecisionRow(*row[1:]))
@@ -412,7 +412,7 @@ def load_overviews(session: Session) -> list[RequestOverview]:
             Decision.reference,
             Decision.electronic_filing,
             Decision.bezwaar_address,
-            Decision.suspended_documents,
+            Decision.suspended_documents.label("suspended_documents"),
         ).order_by(Decision.request_id, Decision.decision_date, Decision.id)
     ):
         decisions[row.request_id].append(
