@@ -69,6 +69,7 @@ FIELDS = (
     Field("request_dates", "request dates", "up"),
     Field("inventory_rows", "inventory rows", "info"),
     Field("inventory_exact", "inventory counts exact", "up"),
+    Field("inventory_exact_folded", "inventory exact, other folded", "up"),
 )
 FIELD_BY_KEY = {f.key: f for f in FIELDS}
 
@@ -256,6 +257,54 @@ def extra_grounds(corpus: Path, parsed: Any) -> tuple[int, int]:
     return extra, scored
 
 
+#: The scorer's four standard judgement keys of the inventory labels.
+STANDARD_JUDGEMENTS = {
+    "openbaar": "public",
+    "deels openbaar": "partly_public",
+    "niet openbaar": "not_public",
+    "reeds openbaar": "already_public",
+}
+
+
+def inventory_exact_folded(corpus: Path, parsed: Any) -> tuple[int, int]:
+    """(inventories whose judgement counts are exact, inventories labelled), with every
+    judgement outside the four standard ones folded into one "other" count on both sides.
+
+    The scorer compares the label's own keys ("Reeds in bezit", "niet bijgevoegd",
+    "zie document", ...) with the parser's ``judgement``, which the contract limits to its
+    vocabulary or null: those inventories can never be exact there. Folded, a row the
+    label keeps apart must be neither of the four judgements in the parse (null, flagged,
+    or another value of the vocabulary), and each of the four must match exactly.
+    """
+    labels = corpus / "inventory-labels.jsonl"
+    if not labels.is_file():
+        return 0, 0
+    if isinstance(parsed, dict):
+        parsed = parsed.get("files") or parsed.get("results") or [parsed]
+    by_file = {os.path.realpath(entry.get("file", "")): entry for entry in parsed}
+    standard = set(STANDARD_JUDGEMENTS.values())
+    exact = lists = 0
+    for line in labels.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        label = json.loads(line)
+        lists += 1
+        want: dict[str, int] = {}
+        for key, count in label["by_judgement"].items():
+            folded = STANDARD_JUDGEMENTS.get(key, "other")
+            want[folded] = want.get(folded, 0) + count
+        documents = (by_file.get(os.path.realpath(corpus / label["file"])) or {}).get("documents")
+        if not isinstance(documents, list):
+            continue
+        have: dict[str, int] = {}
+        for document in documents:
+            judgement = document.get("judgement")
+            folded = judgement if judgement in standard else "other"
+            have[folded] = have.get(folded, 0) + 1
+        exact += {k: v for k, v in want.items() if v} == have
+    return exact, lists
+
+
 def measure_set(shared: Path, name: str, jobs: int = 2, timeout: float = 900) -> dict[str, Any]:
     """The figures of one labelled set: the scorer's summary plus the noise count."""
     output, parsed = _run_scorer(shared, name, jobs, timeout)
@@ -269,6 +318,9 @@ def measure_set(shared: Path, name: str, jobs: int = 2, timeout: float = 900) ->
     figures["flagged_right"] = {"n": noise, "of": right}
     extra, scored = extra_grounds(shared / "corpus" / name, parsed)
     figures["extra_grounds"] = {"n": extra, "of": scored}
+    exact, lists = inventory_exact_folded(shared / "corpus" / name, parsed)
+    if lists:
+        figures["inventory_exact_folded"] = {"n": exact, "of": lists}
     return figures
 
 

@@ -105,7 +105,12 @@ def test_header_synonyms(text: str, role: str | None) -> None:
         ("Niet Openbaar", "not_public", False),
         ("Geweigerd", "not_public", False),
         ("Reeds openbaar, zie https://example.org/x", "already_public", False),
-        ("Vindplaats: https://example.org/x", "already_public", False),
+        ("Reeds openbaar\nVindplaats: https://example.org/x", "already_public", False),
+        # A place without a verdict, and a verdict outside the vocabulary: never stretched.
+        ("Vindplaats: https://example.org/x", None, True),
+        ("Reeds in bezit", None, True),
+        ("openbaar in definitieve versie", None, True),
+        ("Openbaar met uitzondering van persoonsgegevens", "partly_public", False),
         ("Opgeschort", "suspended", False),
         ("Niet aangetroffen", "not_held", False),
         ("Buiten reikwijdte", "out_of_scope", False),
@@ -263,3 +268,85 @@ def test_parse_json_of_an_inventory_only_pdf(tmp_path: Path) -> None:
     assert entry["documents"][0]["grounds"] == ["5.1.2e"]
     assert entry["documents"][2]["needs_review"] is True
     assert entry["documents"][2]["judgement_text"] == "Nog te beoordelen"
+
+
+def test_verdict_qualification_stays_with_the_verdict(tmp_path: Path) -> None:
+    lines = [
+        "Document Datum Beoordeling Wob",
+        "Notulen overleg 4-9-2019 openbaar in definitieve versie Concept van de notulen",
+        "Verslag werksessie 5-9-2019 openbaar reeds geopenbaard",
+        "Bijlage planning 6-9-2019 deels openbaar 10.2.e",
+    ]
+    docs = documents(text_pdf(tmp_path / "q.pdf", [lines]), "wob")
+    assert [(d.judgement, d.judgement_text, d.needs_review) for d in docs] == [
+        (None, "openbaar in definitieve versie", True),
+        ("public", "openbaar", False),  # "reeds geopenbaard" is the next column's phrase
+        ("partly_public", "deels openbaar", False),
+    ]
+
+
+def test_row_numbers_read_by_ocr_as_letters(tmp_path: Path) -> None:
+    lines = [
+        "Nr. Document Beoordeling Woo",
+        "007 Verslag kwartaaloverleg.pdf deels openbaar 5.1.2e",
+        "ao8 Memo over de planning.pdf deels openbaar 5.1.2e",
+        "oog Offerte drukwerk.pdf deels openbaar 5.1.2e",
+        "_6o. Rapport over de kade.pdf deels openbaar 5.1.2e",
+        "go Vergunning terras.pdf deels openbaar 5.1.2e",
+        "al deze stukken zijn gelakt",
+    ]
+    docs = documents(text_pdf(tmp_path / "o.pdf", [lines]), "woo")
+    # "al" is no number (letters other than o and g need a real digit): it continues.
+    assert [d.number for d in docs] == ["007", "008", "009", "60", "90"]
+
+
+def test_one_line_rows_then_file_names_without_number(tmp_path: Path) -> None:
+    lines = [
+        "Nr. | Document | Beoordeling | Woo",
+        "1. | Melding-1001 Geredigeerd | deels openbaar | 5.1.2e",
+        "2. | Melding-1002 Geredigeerd | deels openbaar | 5.1.2e",
+        "3. | Melding-1003 Geredigeerd | deels openbaar | 5.1.2e",
+        "x ij",
+        "Klacht_Geredigeerd",
+        "Overlast buren Geredigeerd",
+        "Bijlage bij de klacht.pdf",
+    ]
+    docs = documents(text_pdf(tmp_path / "f.pdf", [lines]), "woo")
+    assert [(d.number, d.judgement, d.needs_review) for d in docs] == [
+        ("1", "partly_public", False),
+        ("2", "partly_public", False),
+        ("3", "partly_public", False),
+        (None, None, True),
+        (None, None, True),
+        (None, None, True),
+    ]
+    assert docs[3].title == "Klacht_Geredigeerd"
+
+
+def test_wrapped_file_names_stay_in_their_row(tmp_path: Path) -> None:
+    lines = [
+        "Nr. Document Beoordeling Woo",
+        "1 Verslag stuurgroep over de Deels openbaar 5.1.2e",
+        "begroting_def.pdf",
+        "2 Notitie.pdf Openbaar",
+        "3 Memo.pdf Openbaar",
+        "4 Besluit van de directie over Deels openbaar 5.1.2d",
+        "de planning_v2.pdf",
+    ]
+    docs = documents(text_pdf(tmp_path / "w.pdf", [lines]), "woo")
+    assert [d.number for d in docs] == ["1", "2", "3", "4"]
+    assert docs[3].title == "Besluit van de directie over de planning_v2.pdf"
+
+
+def test_a_column_printed_on_a_sheet_of_its_own_is_no_row(tmp_path: Path) -> None:
+    page1 = [
+        "Document Datum Weigeringsgrond Wob Reden",
+        "Brief aan de raad 3-5-2018 Openbaar",
+        "Brief aan bewoners 4-5-2018 Openbaar",
+    ]
+    page2 = ["Openbaar op: https://example.org/brief-aan-bewoners"]
+    docs = documents(text_pdf(tmp_path / "s.pdf", [page1, page2]), "wob")
+    assert [(d.title, d.judgement) for d in docs] == [
+        ("Brief aan de raad", "public"),
+        ("Brief aan bewoners", "public"),
+    ]

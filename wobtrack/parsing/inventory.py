@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Final
 
-from wobtrack.parsing.grounds import find_grounds
+from wobtrack.parsing.grounds import find_grounds, find_grounds_with_spans
 from wobtrack.parsing.model import InventoryDocument, Judgement
 from wobtrack.parsing.pdftext import PageWords, PdfTable, Word
 
@@ -84,10 +84,10 @@ def _header_roles(cells: Sequence[str]) -> list[Role | None] | None:
 _JUDGEMENT_RULES: Final[tuple[tuple[str, Judgement | None], ...]] = (
     (r"opgeschort|uitgesteld openbaar", "suspended"),
     (r"reeds (?:\w+ )?(?:openbaar|geopenbaard|gepubliceerd)|al openbaar|eerder openbaar|"
-     r"openbaar (?:via|op)\b|^vindplaats|^zie:? (?:https?:|www\.|(?:wob-|woo-)?besluit)|"
+     r"openbaar (?:via|op)\b|^zie:? (?:https?:|www\.|(?:wob-|woo-)?besluit)|"
      r"^publiek beschikbaar", "already_public"),
     (r"deels\s*openbaar|gedeeltelijk\s*openbaar|deels reeds beoordeeld|^deels\b|"
-     r"^gedeeltelijk\b|passages|gedeelten", "partly_public"),
+     r"^gedeeltelijk\b|passages|gedeelten|openbaar met uitzondering van", "partly_public"),
     (r"niet\s*openbaar|geweigerd|weigering|niet vrij ?geven|niet verstrekt|^weigeren",
      "not_public"),
     (r"niet aangetroffen|niet aanwezig|bestaat niet|niet gevonden|niet in (?:het )?bezit",
@@ -118,12 +118,13 @@ def classify_judgement(text: str) -> tuple[Judgement | None, bool]:
         if re.search(pattern, norm):
             return judgement, False
     if re.match(r"(?:volledig |geheel )?openbaar\b", norm):
-        # "openbaar" with words after it: public, but the qualification needs a reader.
-        return "public", True
-    if re.search(r"reeds in (?:uw )?bezit|reeds verstrekt|eerder verstrekt", norm):
-        return "already_public", True
+        # "openbaar" qualified by words no rule knows ("openbaar in definitieve versie":
+        # this draft is not disclosed, its final version is): a person must read it.
+        return None, True
     if _REASON_AS_VERDICT.search(norm):
         return "partly_public", False
+    # Not in the vocabulary, so never stretched to fit it: "Reeds in bezit" (the
+    # requester has it: not public), a bare "Vindplaats: <url>" (a place, no verdict).
     return None, True
 
 
@@ -362,7 +363,10 @@ def _read_banded(
 _ROW_START: Final = re.compile(r"^[_.]?(\d{1,4}[a-z]?)\.?(?:\s+|$)(.*)$", re.I)
 _PAGE_FURNITURE: Final = re.compile(r"\bpagina \S+ van \d+\b|^kenmerk\b", re.I)
 _JUDGEMENT_ANYWHERE: Final = re.compile(
-    r"(?:document |volledig |geheel )?(?:reeds\s+)?(?:deels ?|gedeeltelijk |niet )?openbaar\b\+?|"
+    r"(?:document |volledig |geheel )?(?:reeds\s+)?(?:deels ?|gedeeltelijk |niet )?openbaar\b\+?"
+    # A qualification belongs to the verdict, not to the next column.
+    r"(?:\s+(?:in (?:de |zijn |haar )?definitieve (?:versie|vorm)|met uitzondering van"
+    r"(?: de)? \w+))?|"
     r"geweigerd|opgeschort|niet aangetroffen|buiten\s+(?:de\s+)?(?:reikwijdte|verzoek)|"
     r"ongeredigeerd|niet bijgevoegd|zie document",
     re.I,
@@ -388,11 +392,40 @@ def _text_header(line: str) -> list[Role] | None:
     return roles
 
 
+#: OCR's letters for digits in a row number ("_6o." = 60, "oog" = 009, "ao8" = 008).
+_OCR_DIGITS: Final = str.maketrans("oOgGlIa", "0099110")
+_OCR_ROW_START: Final = re.compile(r"^[_.]?([0-9oOgGlIa]{2,4})\.?\s+(\S.*)$")
+
+#: A line naming a file: an extension, or words joined by underscores.
+_FILE_NAME: Final = re.compile(
+    r"\.(?:pdf|docx?|xlsx?|msg|eml|pptx?|txt)\b|\w_\w|_geredigeerd\b|\bgeredigeerd$", re.I
+)
+
+
+def _row_start(line: str, last_number: int) -> tuple[str, str] | None:
+    """``(number, rest)`` when ``line`` starts with a row number; a number whose digits
+    OCR read as letters counts only where it is the table's next number."""
+    plain = _ROW_START.match(line)
+    ocr = _OCR_ROW_START.match(line)
+    if ocr is not None:
+        token = ocr.group(1)
+        digits = token.translate(_OCR_DIGITS)
+        fits = digits.isdigit() and last_number < int(digits) <= last_number + 60
+        # Only zeros and nines stand alone ("oog"); other letters need a real digit.
+        alone = not re.search(r"\d", token) and re.search(r"[lIa]", token)
+        if fits and re.search(r"[oOgG]", token) and not alone:
+            return digits, ocr.group(2)
+    return (plain.group(1), plain.group(2)) if plain is not None else None
+
+
 def _read_text(pages: Sequence[str], skip: set[int]) -> list[_Row]:
     rows: list[_Row] = []
     roles: list[Role] | None = None
     last_number = 0
     rows_since_header = 0
+    #: Rows since the header that took a continuation line (a row of one line each
+    #: otherwise: then an unnumbered line naming a file is a row whose number was lost).
+    continued = 0
     for index, text in enumerate(pages, start=1):
         if index in skip:
             roles = None
@@ -407,43 +440,54 @@ def _read_text(pages: Sequence[str], skip: set[int]) -> list[_Row]:
                 roles = header
                 last_number = 0
                 rows_since_header = 0
+                continued = 0
                 continue
             if roles is None:
                 continue
-            match = _ROW_START.match(stripped)
+            match = _row_start(stripped, last_number)
             # The number column's header was lost or sits on its own line ("Nr").
             if (
                 "number" not in roles
                 and not rows_since_header
                 and match is not None
-                and int(re.sub(r"\D", "", match.group(1)) or 0) <= 10
+                and int(re.sub(r"\D", "", match[0]) or 0) <= 10
             ):
                 roles = ["number", *roles]
             if rows_since_header and _is_prose(stripped):
                 roles = None  # the letter goes on after the table
                 continue
             has_number = "number" in roles
-            start = False
-            if match is not None and "number" in roles:
-                digits = int(re.sub(r"\D", "", match.group(1)) or 0)
+            start = lost_number = False
+            if match is not None and has_number:
+                digits = int(re.sub(r"\D", "", match[0]) or 0)
                 start = last_number < digits <= last_number + 60 or (
-                    digits == last_number and bool(re.search(r"[a-z]$", match.group(1), re.I))
+                    digits == last_number and bool(re.search(r"[a-z]$", match[0], re.I))
                 )
                 if start:
                     last_number = digits
-            elif not has_number or "number" not in roles:
+            elif not has_number:
                 start = bool(_JUDGEMENT_ANYWHERE.search(stripped) or _TEXT_DATE.search(stripped))
+            if not start and has_number and rows_since_header >= 3 and not continued:
+                # Every row so far took one line: a line naming a file, with no verdict
+                # or ground that could finish the row above, is a row of its own.
+                start = lost_number = bool(
+                    _FILE_NAME.search(stripped)
+                    and not _JUDGEMENT_ANYWHERE.search(stripped)
+                    and not find_grounds(stripped, None)
+                )
             if start:
                 row = _Row(index)
-                if match is not None and "number" in roles:
-                    row.add("number", match.group(1))
-                    row.add("text", match.group(2))
+                if match is not None and has_number and not lost_number:
+                    row.add("number", match[0])
+                    row.add("text", match[1])
                 else:
                     row.add("text", stripped)
                 rows.append(row)
                 page_starts += 1
                 rows_since_header += 1
             elif rows and rows[-1].page >= index - 1 and rows[-1].cells:
+                if re.search(r"\w{3}", stripped) and len(rows[-1].cells.get("text", [])) == 1:
+                    continued += 1  # (a line of OCR noise, "a ej", continues nothing)
                 rows[-1].add("text", stripped)
         if page_starts == 0 and roles is not None and rows and rows[-1].page < index:
             roles = None
@@ -462,7 +506,24 @@ def _is_prose(line: str) -> bool:
 
 def _split_text_row(row: _Row) -> None:
     """Split a text row's words into title, judgement and grounds at the first judgement."""
-    text = " ".join(row.cells.pop("text", []))
+    lines = row.cells.pop("text", [])
+    tail: list[str] = []
+    if lines and _JUDGEMENT_ANYWHERE.search(lines[0]):
+        # The verdict stands on the first line: a file name wrapped onto the next lines
+        # ("... - Deels openbaar 5.1.2d" / "gelakt.pdf 5.1.2e") ends the title.
+        for i in range(1, len(lines)):
+            line = lines[i]
+            cuts = [m.start() for m in (_JUDGEMENT_ANYWHERE.search(line),) if m]
+            cuts += [start for _, start, _ in find_grounds_with_spans(line, None)[:1]]
+            head = line[: min(cuts, default=len(line))]
+            if _FILE_NAME.search(head):
+                tail.append(head.strip())
+                lines[i] = line[len(head) :]
+    text = " ".join(lines)
+    if tail:
+        first = _JUDGEMENT_ANYWHERE.search(text)
+        if first is not None:
+            text = f"{text[: first.start()].rstrip()} {' '.join(tail)} {text[first.start() :]}"
     match = _JUDGEMENT_ANYWHERE.search(text)
     date = _TEXT_DATE.search(text)
     if date is not None and (match is None or date.start() < match.start()):
@@ -476,7 +537,10 @@ def _split_text_row(row: _Row) -> None:
     if re.fullmatch(r"(?:document )?openbaar", verdict, re.I):
         # Interleaved cells split "Document / reeds / openbaar" over lines, with other
         # columns' words in between: a lone qualifier word in the row belongs to it.
-        qualifier = re.search(r"(?<![\w-])(reeds|deels|gedeeltelijk)(?![\w-])", text, re.I)
+        # Not a qualifier of a phrase of its own in the next column ("reeds geopenbaard").
+        qualifier = re.search(
+            r"(?<![\w-])(reeds|deels|gedeeltelijk)(?![\w-])(?!\s+(?:ge|ver|be|ont)\w)", text, re.I
+        )
         if qualifier is not None:
             verdict = f"{qualifier.group(1)} openbaar"
     row.add("title", text[: match.start()])
@@ -485,6 +549,10 @@ def _split_text_row(row: _Row) -> None:
 
 
 def _keep_text_row(row: _Row) -> bool:
+    """A row names a document: by number, title or date. A verdict alone is a fragment
+    (a column printed on a sheet of its own, "Openbaar op: <url>")."""
+    if not row.get("number"):
+        return bool(row.get("title").strip() or row.get("date"))
     return bool(row.get("judgement") or row.get("title") or row.get("date"))
 
 
