@@ -15,7 +15,12 @@ from click.testing import CliRunner
 from fpdf import FPDF
 
 from wobtrack.cli import cli
-from wobtrack.parsing.inventory import classify_judgement, header_role, read_inventory
+from wobtrack.parsing.inventory import (
+    classify_judgement,
+    document_outcomes,
+    header_role,
+    read_inventory,
+)
 from wobtrack.parsing.model import InventoryDocument, ParsedLetter
 from wobtrack.parsing.pdftext import extract_pdf
 
@@ -350,3 +355,15 @@ def test_a_column_printed_on_a_sheet_of_its_own_is_no_row(tmp_path: Path) -> Non
         ("Brief aan de raad", "public"),
         ("Brief aan bewoners", "public"),
     ]
+
+
+def test_already_provided_documents_refer_the_item_but_stay_unjudged() -> None:
+    """A document "Reeds in bezit" has no judgement (it is not public), but an item whose
+    documents the requester already has is answered by a referral."""
+    held = InventoryDocument(number="2", judgement_text="Reeds in bezit", needs_review=True)
+    partly = InventoryDocument(number="1", judgement="partly_public", judgement_text="Deels")
+    unknown = InventoryDocument(number="3", judgement_text="Nog te beoordelen")
+    assert classify_judgement("Reeds in bezit") == (None, True)
+    assert document_outcomes([held]) == ["referred"]
+    assert document_outcomes([partly, held]) == ["partly_granted", "referred"]
+    assert document_outcomes([partly, unknown]) == []

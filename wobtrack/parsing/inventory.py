@@ -593,15 +593,41 @@ JUDGEMENT_OUTCOMES: Final[dict[str, str | None]] = {
 }
 
 
+#: Verdicts outside the documents' vocabulary that an item's outcome still has a word
+#: for: the requester already has the document ("Reeds in bezit") is ``referred``
+#: (already public or already provided), the document itself stays unjudged.
+_ALREADY_PROVIDED: Final = re.compile(
+    r"\b(?:reeds|al|eerder)\s+(?:in (?:uw |uw eigen )?bezit|verstrekt|toegezonden|ontvangen)\b",
+    re.I,
+)
+
+_UNKNOWN: Final = "?"
+
+
+def _item_outcome(document: InventoryDocument) -> str | None:
+    """The item outcome a document's judgement stands for; ``_UNKNOWN`` when it has none."""
+    if document.judgement is not None:
+        return JUDGEMENT_OUTCOMES.get(document.judgement)
+    if _ALREADY_PROVIDED.search(document.judgement_text or ""):
+        return "referred"
+    return _UNKNOWN
+
+
+def decides_items(document: InventoryDocument) -> bool:
+    """Whether the document's verdict says something an item's outcome can follow."""
+    return _item_outcome(document) != _UNKNOWN
+
+
 def document_outcomes(documents: Sequence[InventoryDocument]) -> list[str]:
     """What an inventory's judgements add up to for the request as a whole: documents
     disclosed and withheld together are a partial disclosure; documents already public
-    add ``referred``. Empty when a judgement is unknown (a person must read the table)."""
+    (or already provided) add ``referred``. Empty when a judgement is unknown (a person
+    must read the table)."""
     found: list[str] = []
     for document in documents:
-        if document.judgement is None:
+        outcome = _item_outcome(document)
+        if outcome == _UNKNOWN:
             return []
-        outcome = JUDGEMENT_OUTCOMES.get(document.judgement)
         if outcome is not None and outcome not in found:
             found.append(outcome)
     disclosed = {"granted", "partly_granted"} & set(found)

@@ -17,7 +17,7 @@ from wobtrack.parsing.classify import (
 )
 from wobtrack.parsing.document import Line, Sentence, _sentences, named_document_numbers, urls_in
 from wobtrack.parsing.grounds import find_grounds, mask_quoted_law
-from wobtrack.parsing.inventory import document_outcomes
+from wobtrack.parsing.inventory import decides_items, document_outcomes
 from wobtrack.parsing.model import (
     Evidence,
     InventoryDocument,
@@ -406,7 +406,7 @@ def _documents_by_title(
         return []
     best = max(score for score, _ in scored)
     chosen = [d for score, d in scored if score == best]
-    if len(chosen) == len(documents) or any(d.judgement is None for d in chosen):
+    if len(chosen) == len(documents) or not all(decides_items(d) for d in chosen):
         return []
     return chosen
 
@@ -424,7 +424,7 @@ def _named_documents(
             document = by_number.get(number.lstrip("0") or "0")
             if document is not None and document not in named:
                 named.append(document)
-    if any(d.judgement is None for d in named):
+    if not all(decides_items(d) for d in named):
         return []
     return named
 
