@@ -27,7 +27,7 @@ from wobtrack.parsing.grounds import find_grounds, find_grounds_with_spans
 from wobtrack.parsing.model import InventoryDocument, Judgement
 from wobtrack.parsing.pdftext import PageWords, PdfTable, Word
 
-Role = str  # "number", "date", "title", "judgement", "grounds", "note", "suspended"
+Role = str  # "number", "date", "title", "judgement", "grounds", "note", "suspended", "item"
 
 # --- header ----------------------------------------------------------------------------
 
@@ -38,6 +38,9 @@ _HEADER_RULES: Final[tuple[tuple[str, Role], ...]] = (
      r"document ?id|id|kenmerk)$", "number"),
     (r"^(?:datum|date|documentdatum)\b", "date"),
     (r"opgeschort", "suspended"),
+    # The request item a document answers: "Onderdeel verzoek", "Verzoekonderdeel".
+    (r"^(?:(?:verzoek ?)?onderdeel|deelverzoek|deel verzoek)(?: (?:van )?(?:het )?verzoek)?$|"
+     r"^(?:vraag|punt|item) (?:van )?(?:het |uw )?verzoek$", "item"),
     (r"beoordeling(?!sgrond)|openbaarmaking|^besluit$|openbaarheid|^openbaar$|oordeel|"
      r"beslissing", "judgement"),
     (r"grond|^(?:art(?:ikel)? )?(?:wob|woo)$|^artikel$|uitzondering", "grounds"),
@@ -212,6 +215,7 @@ def _document(row: _Row, regime: str | None) -> InventoryDocument:
         link=_link(row.get("judgement"), note, row.get("title")),
         page=row.page,
         needs_review=review,
+        item=_one_line(row.get("item")) or None,
     )
 
 
@@ -611,6 +615,17 @@ def _item_outcome(document: InventoryDocument) -> str | None:
     if _ALREADY_PROVIDED.search(document.judgement_text or ""):
         return "referred"
     return _UNKNOWN
+
+
+_ITEM_LABEL: Final = re.compile(r"(?<![\w.])(\d{1,2}[a-z]?|[A-Z](?:\.?\d{1,2})?)(?![\w])")
+
+
+def document_items(document: InventoryDocument) -> list[str]:
+    """The item numbers of a document's "Onderdeel verzoek" cell ("2", "1 en 3", "B.2")."""
+    text = re.sub(
+        r"(?i)\b(?:onderdeel|onderdelen|punt|vraag|deel|en|t/m)\b", " ", document.item or ""
+    )
+    return list(dict.fromkeys(m.group(1).lower() for m in _ITEM_LABEL.finditer(text)))
 
 
 def decides_items(document: InventoryDocument) -> bool:

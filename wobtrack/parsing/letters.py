@@ -50,6 +50,7 @@ from wobtrack.parsing.pdftext import PageWords, PdfTable
 from wobtrack.parsing.request_items import find_request_items
 from wobtrack.parsing.resolve import (
     ItemDraft,
+    documents_per_item,
     fold_outcomes,
     letter_level,
     natural_key,
@@ -335,6 +336,10 @@ def _items(
     letter.unread_in_body = unread_in_body
     letter.document_outcomes = document_outcomes(documents)
     letter.documents = documents
+    if documents:
+        letter.item_documents = documents_per_item(
+            _sentences(lines[layout.body_start :]), documents
+        )
     for url in letter.repaired_urls:
         warnings.append(
             f"URL {url}: a gap in the printed link was read as '_' (a link underline hides "

@@ -128,10 +128,14 @@ class InventoryDocument:
     link: str | None = None
     page: int | None = None
     needs_review: bool = False
+    #: The request item(s) the table ties the document to (a column "Onderdeel verzoek"),
+    #: as printed ("2", "1, 3"); None without such a column.
+    item: str | None = None
 
     def to_json(self) -> dict[str, Any]:
-        """The contract form of one inventory row."""
-        return {
+        """The contract form of one inventory row; ``item`` is added beside the contract's
+        names only for a table with an item column (older outputs stay as they were)."""
+        data: dict[str, Any] = {
             "number": self.number,
             "date": self.date,
             "title": self.title,
@@ -142,6 +146,9 @@ class InventoryDocument:
             "page": self.page,
             "needs_review": self.needs_review,
         }
+        if self.item is not None:
+            data["item"] = self.item
+        return data
 
 
 @dataclass(frozen=True)

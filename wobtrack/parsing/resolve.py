@@ -17,7 +17,7 @@ from wobtrack.parsing.classify import (
 )
 from wobtrack.parsing.document import Line, Sentence, _sentences, named_document_numbers, urls_in
 from wobtrack.parsing.grounds import find_grounds, mask_quoted_law
-from wobtrack.parsing.inventory import decides_items, document_outcomes
+from wobtrack.parsing.inventory import decides_items, document_items, document_outcomes
 from wobtrack.parsing.model import (
     Evidence,
     InventoryDocument,
@@ -76,6 +76,8 @@ class LetterLevel:
     partial_decision: bool = False
     #: The items are separate requests ("In deze brief beslis ik op beide verzoeken").
     separate_requests: bool = False
+    #: Item number (lower case) → the inventory documents the letter ties to it.
+    item_documents: dict[str, list[InventoryDocument]] = field(default_factory=dict)
 
 
 def letter_level(
@@ -175,6 +177,49 @@ def _without_law_annex(lines: Sequence[Line]) -> list[Line]:
     return kept
 
 
+#: An item named after a word that ties documents to it: "(documenten 1 t/m 12 zien) op
+#: onderdeel 2", "Voor verzoekonderdeel 3 (zijn documenten 13-20 aangetroffen)".
+_TIED_ITEM: Final = re.compile(
+    r"\b(?:op|bij|onder|voor|over|betreffen|betreft)\s+(?:het\s+|uw\s+)?"
+    r"(?:(?:verzoek)?onderdeel|deelverzoek|punt|vraag)\s+(?P<number>\d{1,2}[a-z]?)\b"
+    r"(?!\s*(?:,|en|t/m|tot)\s*\d)"  # one item only: documents of several are not split
+    r"(?!\s+(?:van|uit|in)\s+(?:dit|het|deze|mijn|ons)\s+(?:besluit|brief))",
+    re.I,
+)
+#: Clause boundaries inside a sentence that ties several groups of documents to items.
+_TIE_CLAUSES: Final = re.compile(
+    r";|,\s*(?=(?:en\s+)?(?:de\s+)?(?:documenten?|stukken|stuk)\b)", re.I
+)
+
+
+def documents_per_item(
+    sentences: Sequence[Sentence], documents: Sequence[InventoryDocument]
+) -> dict[str, list[InventoryDocument]]:
+    """Item number (lower case) → the inventory documents the letter ties to it: by an
+    inventory column ("Onderdeel verzoek") or by a sentence ("Documenten 1 tot en met 12
+    zien op onderdeel 2"). Documents tied to several items count for each."""
+    tied: dict[str, list[InventoryDocument]] = {}
+
+    def tie(item: str, document: InventoryDocument) -> None:
+        if document not in tied.setdefault(item, []):
+            tied[item].append(document)
+
+    for document in documents:
+        for item in document_items(document):
+            tie(item, document)
+    by_number = {d.number.lstrip("0") or "0": d for d in documents if d.number}
+    for sentence in sentences:
+        for clause in _TIE_CLAUSES.split(sentence.text):
+            items = list(_TIED_ITEM.finditer(clause))
+            if len(items) != 1:
+                continue
+            for named in named_document_numbers(clause):
+                found = by_number.get(named.lstrip("0") or "0")
+                if found is not None:
+                    tie(items[0]["number"].lower(), found)
+    return tied
+
+
 def resolve_items(
     drafts: dict[str, ItemDraft], warnings: list[str], letter: LetterLevel
 ) -> list[ParsedItem]:
@@ -225,7 +270,12 @@ def resolve_items(
             references.extend(r for r in source.finding.references if r not in references)
             evidence.extend(e for e in source.finding.evidence if e not in evidence)
         outcomes = fold_outcomes(outcomes)
-        named = _named_documents(finding, letter.documents)
+        tied = letter.item_documents.get(number.lower(), [])
+        if tied and not all(decides_items(d) for d in tied):
+            tied = []  # a document without a judgement: the item keeps what it says
+        # Documents tied to the item by the letter win over all numbers its answer names
+        # (the tying sentence may name other items' documents too).
+        named = [] if tied else _named_documents(finding, letter.documents)
         inventory_disagrees = False
         if named:
             strong = [o for o in finding.outcomes if o not in finding.weak]
@@ -242,13 +292,32 @@ def resolve_items(
                 Evidence(d.page or 1, f"inventory: document {d.number}: {d.judgement_text}")
                 for d in named[:5]
             )
+        elif tied:
+            # The letter ties documents to this item (an inventory column "Onderdeel
+            # verzoek", "documenten 1 t/m 12 zien op onderdeel 2"): their judgements decide
+            # it, the grounds of those withheld and the links of those already public.
+            kept = [o for o in outcomes if o in _BESIDE_DOCUMENTS]
+            outcomes = fold_outcomes(document_outcomes(tied) + kept)
+            withheld = [d for d in tied if _withheld(d)]
+            cited = list(dict.fromkeys(g for d in withheld for g in d.grounds))
+            if cited or not withheld:
+                grounds = cited  # else the table has no grounds: the letter's stand
+            for d in tied:
+                if d.judgement == "already_public" and d.link:
+                    reference = Reference("url", d.link)
+                    if reference not in references:
+                        references.append(reference)
+            evidence.extend(
+                Evidence(d.page or 1, f"inventory: document {d.number}: {d.judgement_text}")
+                for d in tied[:5]
+            )
         if draft.shared and letter.partial_decision and "deferred" in letter.considerations:
             # A deelbesluit that names the items it decides and says the rest is decided
             # in another partial decision: an item it does not name is deferred (flagged).
             outcomes = ["deferred"]
             evidence = letter.deferred_evidence or evidence
         matched_not_held = None
-        if (letter.decided_as_whole or draft.shared) and len(drafts) > 1:
+        if (letter.decided_as_whole or draft.shared) and len(drafts) > 1 and not tied:
             matched_not_held = _not_held_by_subject(number, drafts, letter.not_held_evidence)
         from_inventory = False
         if matched_not_held is not None:
@@ -256,7 +325,7 @@ def resolve_items(
             # subject>": that part of a request decided as a whole is not held (flagged R13).
             outcomes = ["not_held"]
             evidence = [matched_not_held]
-        elif letter.documents and (letter.decided_as_whole or draft.shared):
+        elif letter.documents and (letter.decided_as_whole or draft.shared) and not tied:
             titled = _documents_by_title(draft.text or "", letter.documents)
             if titled:
                 # The inventory row titled like the item decides it (documents are not
@@ -303,7 +372,7 @@ def resolve_items(
             # says elsewhere, the documents are already public there: a referral.
             outcomes = ["referred"]
             evidence.extend(letter.reason_evidence)
-        whole = letter.decided_as_whole or draft.shared
+        whole = (letter.decided_as_whole or draft.shared) and not tied
         if {"refused", "partly_granted"} & set(outcomes) and (whole or not grounds):
             grounds.extend(g for g in letter.grounds if g not in grounds)
         references = _whole_urls(references, finding, letter.urls)
@@ -318,12 +387,17 @@ def resolve_items(
             number,
             tuple(outcomes),
             tuple(grounds),
-            own_outcomes=tuple(fold_outcomes(list(finding.outcomes) + document_outcomes(named))),
+            own_outcomes=tuple(
+                outcomes
+                if tied
+                else fold_outcomes(list(finding.outcomes) + document_outcomes(named))
+            ),
             letter_outcomes=tuple(letter.outcomes),
             layout=letter.layout,
             matched_by_topic=finding.matched_by_topic or matched_not_held is not None,
-            fallback=draft.shared,
-            decided_as_whole=letter.decided_as_whole,
+            # Documents the letter ties to the item decide it: no fallback, no whole.
+            fallback=draft.shared and not tied,
+            decided_as_whole=letter.decided_as_whole and not tied,
             separate_requests=letter.separate_requests,
             has_dictum=letter.has_dictum,
             partial_decision=letter.partial_decision,
@@ -354,6 +428,10 @@ def resolve_items(
             )
         )
     return items
+
+
+def _withheld(document: InventoryDocument) -> bool:
+    return document.judgement in ("partly_public", "not_public")
 
 
 #: Layouts in which an item has an answer section of its own.
