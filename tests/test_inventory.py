@@ -183,6 +183,15 @@ def test_wrapped_url_is_joined(tmp_path: Path) -> None:
     assert doc.link == "https://raad.example.nl/vergadering/12345"
 
 
+def test_wrapped_url_with_a_hidden_underscore(tmp_path: Path) -> None:
+    """A link underline hides the "_" of "#ai_4411223": the text shows a space, read as
+    "_" by the URL finder's rule (a long number after the gap); the joined parts stay."""
+    cell = "Reeds openbaar, zie\nhttps://raad.example.nl/vergadering\n/55120#ai 4411223"
+    rows = [["Nr.", "Document", "Beoordeling"], ["1.", "Raadsbesluit", cell]]
+    (doc,) = documents(ruled_pdf(tmp_path / "h.pdf", rows, widths=(15, 60, 100)))
+    assert doc.link == "https://raad.example.nl/vergadering/55120#ai_4411223"
+
+
 # --- unruled text tables -------------------------------------------------------------------
 
 

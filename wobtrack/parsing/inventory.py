@@ -26,6 +26,7 @@ from typing import Final
 from wobtrack.parsing.grounds import find_grounds, find_grounds_with_spans
 from wobtrack.parsing.model import InventoryDocument, Judgement
 from wobtrack.parsing.pdftext import PageWords, PdfTable, Word
+from wobtrack.parsing.urls import find_urls
 
 Role = str  # "number", "date", "title", "judgement", "grounds", "note", "suspended", "item"
 
@@ -173,21 +174,14 @@ def _date(text: str) -> str | None:
 
 
 def _link(*texts: str) -> str | None:
-    """The first URL in ``texts``, joined again where the cell wrapped it."""
+    """The first URL in ``texts``, joined again where the cell wrapped it (and a gap a
+    link underline hid read as ``_`` where the URL finder's rules allow it)."""
     for text in texts:
-        lines = [line.strip() for line in text.split("\n")]
-        for i, line in enumerate(lines):
-            match = _URL_START.search(line)
-            if match is None:
-                continue
-            url = line[match.start() :].split(" ")[0]
-            for nxt in lines[i + 1 :]:
-                if not nxt or " " in nxt or _URL_START.match(nxt):
-                    break
-                if not re.search(r"[/%=&?#_.\-]|\d", nxt):
-                    break
-                url += nxt
-            return url.rstrip(".,;)")
+        if not _URL_START.search(text):
+            continue
+        found = find_urls([line.strip() for line in text.split("\n")])
+        if found:
+            return found[0].value
     return None
 
 
