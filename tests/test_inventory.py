@@ -376,3 +376,19 @@ def test_already_provided_documents_refer_the_item_but_stay_unjudged() -> None:
     assert document_outcomes([held]) == ["referred"]
     assert document_outcomes([partly, held]) == ["partly_granted", "referred"]
     assert document_outcomes([partly, unknown]) == []
+
+
+def test_grounds_printed_before_the_verdict(tmp_path: Path) -> None:
+    """Interleaved cells: a withheld row's cited grounds stand before its verdict; a
+    public row's number in the title stays in the title."""
+    lines = [
+        "Nr. Document Beoordeling Woo",
+        "1 Notulen deels 5.1,2,e Overleg.pdf openbaar",
+        "2 Begroting 2024 versie 5.1.2 Openbaar",
+    ]
+    docs = documents(text_pdf(tmp_path / "g.pdf", [lines]), "woo")
+    assert [(d.judgement, d.grounds) for d in docs] == [
+        ("partly_public", ("5.1.2e",)),
+        ("public", ()),
+    ]
+    assert "5.1" not in (docs[0].title or "")

@@ -541,9 +541,22 @@ def _split_text_row(row: _Row) -> None:
         )
         if qualifier is not None:
             verdict = f"{qualifier.group(1)} openbaar"
-    row.add("title", text[: match.start()])
+    title, after = text[: match.start()], text[match.end() :]
+    if re.search(r"deels|gedeeltelijk|niet", verdict, re.I) and not find_grounds(after, None):
+        # Interleaved cells put a withheld row's cited grounds before its verdict
+        # ("015 deels 51,2,e Centrum Noord.pdf openbaar"): only cited codes move.
+        cited = [
+            (start, end)
+            for _, start, end in find_grounds_with_spans(title, None)
+            if re.search(r"\d", title[start:end])
+        ]
+        if cited:
+            after = " ".join(title[start:end] for start, end in cited)
+            for start, end in reversed(cited):
+                title = title[:start] + title[end:]
+    row.add("title", title)
     row.add("judgement", verdict)
-    row.add("grounds", text[match.end() :])
+    row.add("grounds", after)
 
 
 def _keep_text_row(row: _Row) -> bool:
