@@ -20,6 +20,8 @@ def test_demo_end_to_end(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     out = result.stdout
     # Both sample letters are imported with per-item outcomes, and the referral-only
     # overview names the Wob letter's referral-only items.
+    # The Woo letter is read first, with the documents of its annexed inventory list.
+    assert "Inventory: 15 documents (partly_public 9, not_public 4, public 2)" in out
     assert "Imported woo-besluit-2026.pdf as decision 1 of request 1." in out
     assert "Imported wob-besluit-2021.pdf as decision 2 of request 2." in out
     assert "3 of 12 items answered only by referral: 1, 5, 10" in out

@@ -29,6 +29,8 @@ def demo_steps(samples: Path, ics_file: Path) -> list[list[str]]:
             "--items-file", str(samples / "woo-verzoek-2026.txt"),
         ],
         ["event", "add", "1", "acknowledged", "2026-01-14"],
+        # The letter as the parser reads it, with its annexed inventory's documents.
+        ["parse", str(samples / "woo-besluit-2026.pdf")],
         ["decision", "import", "1", str(samples / "woo-besluit-2026.pdf")],
         ["request", "show", "1"],
         [
