@@ -146,7 +146,11 @@ def test_a_batch_goes_in_with_one_command(run: Cli, batch: Path, db_url: str) ->
     assert result.exit_code == intake.REFUSED_EXIT  # some files are refused, the rest went in
     lines = result.stdout.splitlines()
     assert len(lines) == 8  # one per file, then the counts
-    assert lines[-1] == "created 2, attached 2, needs review 0, unchanged 0, refused 3."
+    # Letters stored without doubts can still have items to check: the counts say how many.
+    assert lines[-1] == (
+        "created 2 (1 item needs review), attached 2 (8 items need review), needs review 0, "
+        "unchanged 0, refused 3."
+    )
     files = {line.split(":")[0].split()[-1]: line for line in lines[:-1]}
     assert files["woo-besluit-2026.pdf"].startswith("created ")
     assert files["woo-deelbesluit-2.pdf"].startswith("attached ")
@@ -320,3 +324,23 @@ def test_a_fifo_among_the_letters_is_refused_not_waited_for(
     outcomes = {Path(f["file"]).name: f["outcome"] for f in data["files"]}
     assert outcomes == {"pipe.pdf": "refused", "woo-besluit-2026.pdf": "created"}
     assert "not a regular file" in data["files"][0]["message"] + data["files"][1]["message"]
+
+
+def test_the_counts_line_says_when_created_letters_have_items_to_review(run: Cli) -> None:
+    # The sample besluit never answers item 6: the request is created, but an item of it
+    # needs review; the counts line must not read as if nothing needed checking.
+    result = run("import", str(SAMPLES / "woo-besluit-2026.pdf"), "--jobs", "1")
+    line, counts = result.stdout.splitlines()
+    assert line.startswith("created ")
+    assert line.endswith("(besluit 1, 8 items, 1 item needs review)")
+    assert counts == (
+        "created 1 (1 item needs review), attached 0, needs review 0, unchanged 0, refused 0."
+    )
+    again = _import(run, str(SAMPLES / "woo-besluit-2026.pdf"), ok=True)
+    assert again["items_to_review"] == 0  # unchanged: nothing new to check
+
+
+def test_import_json_totals_the_items_to_review(run: Cli) -> None:
+    data = _import(run, str(SAMPLES / "woo-besluit-2026.pdf"), ok=True)
+    assert data["counts"]["created"] == 1
+    assert data["items_to_review"] == data["files"][0]["items_to_review"] == 1

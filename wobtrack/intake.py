@@ -110,6 +110,14 @@ class IntakeReport:
         """How many files had each outcome."""
         return {outcome: sum(f.outcome == outcome for f in self.files) for outcome in OUTCOMES}
 
+    def items_to_review(self) -> dict[str, int]:
+        """How many items of the stored letters a person should check, by the file's outcome
+        (a letter ``created`` or ``attached`` can still have items ``wobtrack review`` lists)."""
+        return {
+            outcome: sum(f.items_to_review for f in self.files if f.outcome == outcome)
+            for outcome in OUTCOMES
+        }
+
     @property
     def exit_status(self) -> int:
         """0, or ``REFUSED_EXIT`` when a file was refused."""
@@ -117,7 +125,16 @@ class IntakeReport:
 
     def to_json(self) -> dict[str, Any]:
         """``import --json``: the counts and one object per file."""
-        return {"counts": self.counts(), "files": [f.to_json() for f in self.files]}
+        return {
+            "counts": self.counts(),
+            "items_to_review": sum(f.items_to_review for f in self.files),
+            "files": [f.to_json() for f in self.files],
+        }
+
+
+def items_need_review(count: int) -> str:
+    """The count of items to check, in words: "1 item needs review", "2 items need review"."""
+    return f"{count} item needs review" if count == 1 else f"{count} items need review"
 
 
 def collect_files(paths: Sequence[Path]) -> list[Path]:
@@ -398,7 +415,7 @@ def _take_letter(
     what = f"{decision.kind} {decision.id}"
     count = len(decision.outcomes)
     message = f"{outcome} {action} {request_id} ({what}, {count} item{'s' if count != 1 else ''}"
-    message += f", {to_review} to review)" if to_review else ")"
+    message += f", {items_need_review(to_review)})" if to_review else ")"
     if result.added_items:
         doubts.append(f"items {', '.join(result.added_items)} were not logged with the request")
     if doubts:

@@ -14,11 +14,19 @@ from wobtrack.cli.render import echo
 
 
 def render_report(report: intake.IntakeReport) -> str:
-    """One line per file (outcome, file name, what happened), then the counts."""
+    """One line per file (outcome, file name, what happened), then the counts; an outcome
+    whose letters have items to check says how many ("created 2 (1 item needs review)")."""
     width = max(len(outcome) for outcome in intake.OUTCOMES)
     lines = [f"{f.outcome:<{width}}  {Path(f.file).name}: {f.message}" for f in report.files]
-    counts = report.counts()
-    lines.append(", ".join(f"{outcome} {counts[outcome]}" for outcome in intake.OUTCOMES) + ".")
+    counts, to_review = report.counts(), report.items_to_review()
+    lines.append(
+        ", ".join(
+            f"{outcome} {counts[outcome]}"
+            + (f" ({intake.items_need_review(to_review[outcome])})" if to_review[outcome] else "")
+            for outcome in intake.OUTCOMES
+        )
+        + "."
+    )
     return "\n".join(lines)
 
 
