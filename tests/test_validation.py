@@ -274,6 +274,21 @@ def test_rows_with_absurd_dates_are_reported_not_fatal(
     assert fixed["state"] == "overdue"
 
 
+def test_ingebrekestelling_names_the_stored_date_it_cannot_use(run: Cli) -> None:
+    # Before: "the date request 2 was received is unknown", while it is stored (1979).
+    for subject in ("goed", "oud", "verdaagd"):
+        run("request", "add", "-a", "P", "-s", subject, "--received", "2026-10-01")
+    run("event", "add", "3", "extended", "2026-10-20")
+    _store_dates(run.db_url, date(1979, 1, 5), date(2026, 10, 20))
+    result = run.fails(
+        "draft", "ingebrekestelling", "2", message="receipt date 1979-01-05 is outside"
+    )
+    assert "unknown" not in result.stderr
+    assert "stored dates cannot be used" in result.stderr
+    assert "correct the date with `wobtrack request edit 2`" in result.stderr
+    run("draft", "ingebrekestelling", "1")  # the others are drafted as before
+
+
 # --------------------------------------------------------------------------- PDF text
 
 

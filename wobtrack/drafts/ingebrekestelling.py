@@ -11,8 +11,9 @@ from wobtrack.deadlines.status import RequestStatus, TrackedDeadline, ingebrekes
 from wobtrack.deadlines.terms import Deadline
 from wobtrack.drafts.document import Doc, Draft, unique
 from wobtrack.drafts.wording import addressee, dutch_date, law_names, sender, signature
-from wobtrack.errors import DeadlineNotReached
+from wobtrack.errors import DeadlineNotReached, InvalidInput
 from wobtrack.models import Request
+from wobtrack.overview import DATES_OUT_OF_RANGE
 
 
 def render_ingebrekestelling(
@@ -31,6 +32,13 @@ def render_ingebrekestelling(
         raise DeadlineNotReached(
             f"request {rid} has already been decided: an ingebrekestelling is only for a decision "
             f"not taken in time; to object to the decision use `wobtrack draft bezwaar {rid}`"
+        )
+    if status.state == DATES_OUT_OF_RANGE:
+        # Not "unknown": the stored date is there, but no term can be counted from it.
+        problem = status.warnings[0].removeprefix("no deadlines computed: ")
+        raise InvalidInput(
+            f"request {rid}'s stored dates cannot be used, so the decision term cannot be "
+            f"computed: {problem}"
         )
     due = status.deadline("decision_extended_due") or status.deadline("decision_due")
     if request.received_on is None or due is None:
