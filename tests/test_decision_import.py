@@ -336,3 +336,34 @@ def test_decision_add_bad_input_writes_nothing(
     before = _counts(db_url)
     run.fails("decision", "add", *args, message=message)
     assert _counts(db_url) == before
+
+
+def test_decision_add_gets_the_plausibility_checks_of_an_import(run: Cli) -> None:
+    # Before: a decision typed in by hand was stored without any of these warnings.
+    from tests.conftest import TODAY
+    from wobtrack.plausibility import RequestDates, date_warnings, kind_warnings
+
+    _woo_request(run, "--sent", "2026-01-10")
+    dates = RequestDates(1, date(2026, 1, 10), date(2026, 1, 12))
+    # Dated before the request was sent, and a bekendmaking after today.
+    before, after = date(2026, 1, 5), date(2026, 12, 1)
+    added = run("decision", "add", "1", "--date", before.isoformat(), "--sent", after.isoformat())
+    expected = date_warnings(
+        dates, kind="besluit", decision_date=before, sent=after, parsed={}, today=TODAY
+    )
+    assert len(expected) == 2  # the same functions and wording as `decision import`
+    assert [line.removeprefix("! ") for line in added.stdout.splitlines()[2:4]] == expected
+    assert "`wobtrack review` lists them" in added.stdout
+    shown = json.loads(run("decision", "show", "1", "--json").stdout)
+    assert shown["warnings"][1:] == expected
+    review = json.loads(run("review", "--json").stdout)
+    assert [row["flags"][1:] for row in review if row["kind"] == "decision"] == [expected]
+    # A beslissing op bezwaar with no besluit before it.
+    run("request", "add", "-a", "Gemeente Lindeburg", "-s", "Ander", "--received", "2026-01-12")
+    bezwaar = json.loads(
+        run("decision", "add", "2", "--kind", "bezwaar", "--date", "2026-03-02", "--json").stdout
+    )
+    assert bezwaar["warnings"][1:] == kind_warnings("bezwaar", [])
+    # A plausible decision gets none of them.
+    plain = json.loads(run("decision", "add", "2", "--date", "2026-02-06", "--json").stdout)
+    assert len(plain["warnings"]) == 1

@@ -252,6 +252,10 @@ def import_parsed_decision(
     )
 
 
+#: The first warning of a decision recorded by hand (``add_decision``).
+RECORDED_BY_HAND: Final = "recorded by hand: set each item's outcome with `wobtrack outcome set`"
+
+
 def add_decision(
     session: Session,
     request_id: int,
@@ -260,12 +264,15 @@ def add_decision(
     kind: str = "besluit",
     sent: date | None = None,
     reference: str | None = None,
+    today: date | None = None,
 ) -> Decision:
     """Record a decision by hand (no letter file, e.g. one received on paper or by phone).
 
     It counts in deadlines, statistics and drafts like an imported one; per-item outcomes
     are set afterwards with ``set_outcome``. ``sent`` is the bekendmaking (Awb 3:41), from
-    which the bezwaar term runs; by default the decision's date.
+    which the bezwaar term runs; by default the decision's date. Its dates and kind get the
+    plausibility checks of ``decision import`` (``today`` for the dates after today); their
+    warnings are stored after ``RECORDED_BY_HAND``.
     """
     if kind not in DECISION_KINDS:
         raise InvalidInput(f"unknown decision kind {kind!r}: use {', '.join(DECISION_KINDS)}")
@@ -273,12 +280,15 @@ def add_decision(
         raise InvalidInput(f"--sent {sent} is before the decision's date {decision_date}")
     lock_request(session, request_id)
     request = get_request(session, request_id)
+    # The checks of an imported letter, minus what only a letter says (its items, the
+    # request's dates as it quotes them).
+    implausible = _plausibility(request, {}, kind, decision_date, sent, today)
     decision = Decision(
         kind=kind,
         decision_date=decision_date,
         bekendmaking_on=sent or decision_date,
         reference=reference,
-        warnings=["recorded by hand: set each item's outcome with `wobtrack outcome set`"],
+        warnings=[RECORDED_BY_HAND, *implausible],
     )
     request.decisions.append(decision)
     session.flush()

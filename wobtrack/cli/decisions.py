@@ -178,6 +178,7 @@ def decision_add(
             kind=kind,
             sent=sent,
             reference=reference,
+            today=app.today,
         )
         data = {
             "decision_id": decision.id,
@@ -189,6 +190,7 @@ def decision_add(
             else None,
             "warnings": list(decision.warnings or []),
         }
+        warnings = list(decision.warnings or [])
     if as_json:
         echo_json(data)
         return
@@ -197,6 +199,11 @@ def decision_add(
         f"dated {data['decision_date']}."
     )
     echo(f"Set each item's outcome with `wobtrack outcome set {request_id} ITEM OUTCOME`.")
+    implausible = [str(w) for w in warnings if w != decisions.RECORDED_BY_HAND]
+    for warning in implausible:
+        echo(f"! {warning}")
+    if implausible:
+        echo("These warnings are kept with the decision; `wobtrack review` lists them.")
 
 
 @cli.group("outcome")
