@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import Executable, func, select
 from sqlalchemy.orm import Session
 
 from wobtrack.dates import human_date
@@ -227,25 +227,29 @@ def _event_rows(session: Session) -> dict[int, list[EventRow]]:
     return events
 
 
+def _decision_facts_query() -> Executable:
+    """Every decision's listing facts (request first, then its decisions by date): one
+    query for the overviews and the status facts."""
+    return select(
+        Decision.request_id,
+        Decision.id,
+        Decision.kind,
+        Decision.decision_date,
+        Decision.bekendmaking_on,
+        Decision.reference,
+        Decision.electronic_filing,
+        Decision.bezwaar_address,
+        Decision.suspended_documents.label("suspended_documents"),
+    ).order_by(Decision.request_id, Decision.decision_date, Decision.id)
+
+
 def load_request_rows(session: Session) -> list[RequestRow]:
     """Every request, oldest first, as ``RequestRow``: three set-based queries (requests
     with their authority, events, decisions) instead of ORM objects."""
     events = _event_rows(session)
     decisions: defaultdict[int, list[DecisionRow]] = defaultdict(list)
     connection = session.connection()
-    for row in connection.execute(
-        select(
-            Decision.request_id,
-            Decision.id,
-            Decision.kind,
-            Decision.decision_date,
-            Decision.bekendmaking_on,
-            Decision.reference,
-            Decision.electronic_filing,
-            Decision.bezwaar_address,
-            Decision.suspended_documents.label("suspended_documents"),
-        ).order_by(Decision.request_id, Decision.decision_date, Decision.id)
-    ):
+    for row in connection.execute(_decision_facts_query()):
         decisions[row[0]].append(DecisionRow(*row[1:]))
     authorities: dict[str, AuthorityRow] = {}
     found: list[RequestRow] = []
@@ -402,19 +406,7 @@ def load_overviews(session: Session) -> list[RequestOverview]:
     ):
         events[request_id].append((event_id, kind, on, decision_id))
     decisions: defaultdict[int, list[DecisionFact]] = defaultdict(list)
-    for row in connection.execute(
-        select(
-            Decision.request_id,
-            Decision.id,
-            Decision.kind,
-            Decision.decision_date,
-            Decision.bekendmaking_on,
-            Decision.reference,
-            Decision.electronic_filing,
-            Decision.bezwaar_address,
-            Decision.suspended_documents.label("suspended_documents"),
-        ).order_by(Decision.request_id, Decision.decision_date, Decision.id)
-    ):
+    for row in connection.execute(_decision_facts_query()):
         decisions[row.request_id].append(
             DecisionFact(
                 decision_id=row.id,

@@ -1,6 +1,8 @@
 """Vocabularies shared by every layer. These strings are part of the JSON contract."""
 
-from typing import Final
+from typing import Final, get_args
+
+from wobtrack.parsing.model import Judgement
 
 #: Request regimes: the Wob (requests received before 2022-05-01) and the Woo (since).
 REGIMES: Final = ("wob", "woo")
@@ -47,16 +49,8 @@ OUTCOMES: Final = (
 
 #: Judgements of one document in an inventory list (a contract of ``wobtrack parse --json``
 #: "documents"); a judgement wobtrack does not know is stored as null with needs_review.
-JUDGEMENTS: Final = (
-    "public",
-    "partly_public",
-    "not_public",
-    "already_public",
-    "suspended",
-    "not_held",
-    "out_of_scope",
-    "duplicate",
-)
+#: One home: the parser's ``Judgement`` type names them.
+JUDGEMENTS: Final[tuple[str, ...]] = get_args(Judgement)
 
 #: Kinds of decisions one request can receive.
 DECISION_KINDS: Final = ("besluit", "deelbesluit", "bezwaar")
