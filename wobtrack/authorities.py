@@ -16,6 +16,7 @@ from sqlalchemy.engine import CursorResult
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from wobtrack.contracts import AuthorityRowJSON
 from wobtrack.db import insert_or_ignore
 from wobtrack.errors import InvalidInput, NotFound, WobtrackError
 from wobtrack.models import Authority, Base, Request
@@ -85,7 +86,7 @@ class AuthorityRow:
     name: str
     requests: int
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> AuthorityRowJSON:
         """``{"id", "name", "requests"}`` (``requests``: how many requests it received)."""
         return {"id": self.id, "name": self.name, "requests": self.requests}
 

@@ -7,11 +7,11 @@ calls one changes everything it says or nothing. Bad ids raise ``NotFound``.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, defer, selectinload
 
+from wobtrack.contracts import DecisionDetailsJSON, DecisionRowJSON, OutcomeProposalJSON
 from wobtrack.decisions import FinalOutcome, final_outcome, get_decision
 from wobtrack.documents import decision_documents
 from wobtrack.errors import InvalidInput, NotFound
@@ -31,7 +31,7 @@ def list_decisions(session: Session, request_id: int | None = None) -> list[Deci
     )
 
 
-def decision_row_json(decision: Decision) -> dict[str, Any]:
+def decision_row_json(decision: Decision) -> DecisionRowJSON:
     """A row of ``decision list --json``: ``serialize.decision_json`` plus the request's id
     and how many items the letter's outcomes cover."""
     return {
@@ -41,7 +41,7 @@ def decision_row_json(decision: Decision) -> dict[str, Any]:
     }
 
 
-def outcome_json(outcome: ItemOutcome) -> dict[str, Any]:
+def outcome_json(outcome: ItemOutcome) -> OutcomeProposalJSON:
     """The parser's proposal for one item of one decision (what ``decision show`` lists)."""
     return {
         "number": outcome.item.number,
@@ -56,7 +56,7 @@ def outcome_json(outcome: ItemOutcome) -> dict[str, Any]:
     }
 
 
-def decision_details(session: Session, decision_id: int) -> dict[str, Any]:
+def decision_details(session: Session, decision_id: int) -> DecisionDetailsJSON:
     """``decision show --json``: the decision, its request, events, per-item proposals and
     its inventory documents."""
     decision = get_decision(session, decision_id)

@@ -19,6 +19,7 @@ from typing import Any, Final, NamedTuple
 from sqlalchemy import Text, cast, null, or_, select, true
 from sqlalchemy.orm import Session
 
+from wobtrack.contracts import FinalOutcomeJSON, ReviewDecisionJSON, stored_json
 from wobtrack.dates import human_date
 from wobtrack.errors import InvalidInput, NotFound
 from wobtrack.models import (
@@ -96,17 +97,19 @@ def read_letter(letter: Path, *, use_cache: bool = True, ocr: bool = False) -> L
 
     if letter.suffix.lower() in TEXT_SUFFIXES:
         pages, digest = _read_text_letter(letter)
-        parsed = parse_letter(pages, ()).to_json(letter.name)
+        parsed = stored_json(parse_letter(pages, ()).to_json(letter.name))
         return LetterRead(letter, digest, parsed, PARSER_VERSION)
     text = extract_pdf(letter, cache_dir=default_cache_dir() if use_cache else None, ocr=ocr)
     # The tables and positioned words hold an inventory list (annexed or on its own), as
     # ``wobtrack parse`` reads them (``parsing.batch``).
-    parsed = with_ocr_pages(
-        parse_letter(
-            text.pages, text.links, anchors=text.anchors, tables=text.tables, words=text.words
-        ),
-        text.ocr_pages,
-    ).to_json(letter.name)
+    parsed = stored_json(
+        with_ocr_pages(
+            parse_letter(
+                text.pages, text.links, anchors=text.anchors, tables=text.tables, words=text.words
+            ),
+            text.ocr_pages,
+        ).to_json(letter.name)
+    )
     return LetterRead(letter, text.sha256, parsed, PARSER_VERSION)
 
 
@@ -686,7 +689,7 @@ class FinalOutcome:
         """Answered only by pointing to material published elsewhere."""
         return set(self.outcomes) == {"referred"}
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> FinalOutcomeJSON:
         """JSON shape of an item's final outcome."""
         return {
             "number": self.number,
@@ -1033,7 +1036,7 @@ class DecisionWarnings:
     file: str | None
     warnings: tuple[str, ...]
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> ReviewDecisionJSON:
         """One ``review --json`` row of kind "decision".
 
         It also carries the keys of an item row (``number`` null, ``flags`` the warnings,

@@ -12,7 +12,7 @@ import csv
 import io
 import itertools
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -35,6 +35,7 @@ from sqlalchemy import (
 from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
 
+from wobtrack.contracts import ExportDeadlineJSON
 from wobtrack.dates import check_plausible
 from wobtrack.errors import InvalidInput, WobtrackError
 from wobtrack.files import write_file_atomically
@@ -179,8 +180,9 @@ def _records(session: Session, today: date) -> Iterator[tuple[str, Iterator[dict
 def _deadline_records(session: Session, today: date) -> Iterator[dict[str, Any]]:
     for request in load_overviews(session):
         for deadline in request.status(today).deadlines:
-            data = {"request_id": request.id, **deadline.to_json()}
-            yield {column: data[column] for column, _ in DEADLINE_COLUMNS}
+            data: ExportDeadlineJSON = {"request_id": request.id, **deadline.to_json()}
+            shown: Mapping[str, Any] = data
+            yield {column: shown[column] for column, _ in DEADLINE_COLUMNS}
 
 
 def export_document(session: Session, today: date) -> dict[str, Any]:

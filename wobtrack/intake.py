@@ -36,6 +36,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from wobtrack.contracts import IntakeFileJSON, IntakeJSON, stored_json
 from wobtrack.deadlines.law import derive_regime
 from wobtrack.decisions import import_parsed_decision
 from wobtrack.errors import InvalidInput, WobtrackError
@@ -87,7 +88,7 @@ class FileOutcome:
     #: Items of the letter whose outcome a person should check (``wobtrack review``).
     items_to_review: int = 0
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> IntakeFileJSON:
         """The shape of one file in ``import --json``."""
         return {
             "file": self.file,
@@ -123,7 +124,7 @@ class IntakeReport:
         """0, or ``REFUSED_EXIT`` when a file was refused."""
         return REFUSED_EXIT if any(f.outcome == REFUSED for f in self.files) else 0
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> IntakeJSON:
         """``import --json``: the counts and one object per file."""
         return {
             "counts": self.counts(),
@@ -294,7 +295,7 @@ def import_letters(
             error = (result.error or "cannot parse it").removeprefix(f"{result.file}: ")
             results[path] = FileOutcome(str(path), REFUSED, error, reasons=(error,))
         else:
-            parsed.append(_Parsed(path, hashes[path], result.data))
+            parsed.append(_Parsed(path, hashes[path], stored_json(result.data)))
     letters = [p for p in parsed if not p.is_inventory]
     inventories = [p for p in parsed if p.is_inventory]
     for letter in letters:

@@ -11,6 +11,20 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from wobtrack.contracts import (
+    AuthorityTallyJSON,
+    DecisionTimingJSON,
+    ReferralAuthorityJSON,
+    ReferralItemJSON,
+    ReferralRequestJSON,
+    ReferralSummaryJSON,
+    SpreadJSON,
+    SummaryHeadJSON,
+    SummaryItemJSON,
+    SummaryJSON,
+    SummaryRequestJSON,
+    TimelinessJSON,
+)
 from wobtrack.dates import human_date, iso_or_none
 from wobtrack.deadlines.terms import Deadline
 from wobtrack.decisions import FinalOutcome, final_outcomes_of
@@ -29,7 +43,7 @@ from wobtrack.overview import (
 from wobtrack.vocab import OUTCOMES
 
 
-def referral_only_summary(session: Session) -> dict[str, Any]:
+def referral_only_summary(session: Session) -> ReferralSummaryJSON:
     """Items answered only by referral to material published elsewhere (after resolving
     cross-references), per request and per authority.
 
@@ -37,13 +51,13 @@ def referral_only_summary(session: Session) -> dict[str, Any]:
     "text", "references", "decision_id", "source"}]}], "authorities": [{"authority",
     "requests", "items_total", "items_decided", "referral_only", "share"}]}``.
     """
-    per_request: list[dict[str, Any]] = []
-    per_authority: dict[str, dict[str, Any]] = {}
+    per_request: list[ReferralRequestJSON] = []
+    per_authority: dict[str, ReferralAuthorityJSON] = {}
     requests = load_request_rows(session)
     outcomes = final_outcomes_of(session, (r.id for r in requests), evidence=False)
     for request, finals in zip(requests, outcomes, strict=True):
         decided = [f for f in finals if f.outcomes]
-        listed = [
+        listed: list[ReferralItemJSON] = [
             {
                 "number": f.number,
                 "text": f.text,
@@ -71,6 +85,7 @@ def referral_only_summary(session: Session) -> dict[str, Any]:
                 "items_total": 0,
                 "items_decided": 0,
                 "referral_only": 0,
+                "share": None,
             },
         )
         stats["requests"] += 1
@@ -208,7 +223,7 @@ class Timeliness:
         """Late for the statistics: decided late, or still undecided after the term."""
         return self.verdict in ("late", "overdue")
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> TimelinessJSON:
         """The ``timeliness`` object of a request in ``summary --json``."""
         return {
             "verdict": self.verdict,
@@ -294,7 +309,7 @@ def timeliness(request: AnyRequest, today: date, state: str) -> Timeliness:
     return verdict("pending", due=term.due)
 
 
-def _decision_timing(request: AnyRequest, timing: Timeliness) -> dict[str, Any] | None:
+def _decision_timing(request: AnyRequest, timing: Timeliness) -> DecisionTimingJSON | None:
     """The ``decision`` object of ``summary --json``: the besluit that decides the request,
     else its first deelbesluit; ``late`` is the whole request's (never "on time" for a
     deelbesluit alone, null when not judged)."""
@@ -366,20 +381,30 @@ ASSUMPTIONS: tuple[tuple[str, str], ...] = (
 )
 
 
-def _summary_item(final: FinalOutcome) -> dict[str, Any]:
-    data = final.to_json()
+def _summary_item(final: FinalOutcome) -> SummaryItemJSON:
     # The evidence is long and is shown by `request show` and the export; a summary lists
     # what was decided.
-    del data["evidence"]
-    data["referral_only"] = final.referral_only
-    return data
+    return {
+        "number": final.number,
+        "text": final.text,
+        "outcomes": list(final.outcomes),
+        "grounds": list(final.grounds),
+        "refers_to": list(final.refers_to),
+        "references": list(final.references),
+        "needs_review": final.needs_review,
+        "flags": list(final.flags),
+        "source": final.source,
+        "decision_id": final.decision_id,
+        "note": final.note,
+        "referral_only": final.referral_only,
+    }
 
 
 def _share(part: int, whole: int) -> float | None:
     return round(part / whole, 4) if whole else None
 
 
-def _spread(values: list[int]) -> dict[str, float | int | None]:
+def _spread(values: list[int]) -> SpreadJSON:
     # float() so that the median has one JSON type whether the count is odd or even.
     return {
         "median": float(median(values)) if values else None,
@@ -410,7 +435,7 @@ class _AuthorityTally:
         self.receipt_assumed = 0
 
     def add(
-        self, timing: Timeliness, decision: dict[str, Any] | None, finals: list[FinalOutcome]
+        self, timing: Timeliness, decision: DecisionTimingJSON | None, finals: list[FinalOutcome]
     ) -> None:
         self.requests += 1
         self.decided += decision is not None
@@ -443,7 +468,7 @@ class _AuthorityTally:
                 self.grounds[ground] += 1
             self.referral_only += final.referral_only
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> AuthorityTallyJSON:
         known = {outcome: self.outcomes[outcome] for outcome in OUTCOMES}
         # Outcomes outside the vocabulary should not exist; if old data holds one it is
         # still counted, after the vocabulary, so that the counts add up.
@@ -484,7 +509,7 @@ class _AuthorityTally:
         }
 
 
-def summary(session: Session, today: date) -> dict[str, Any]:
+def summary(session: Session, today: date) -> SummaryJSON:
     """Per request the items' final outcomes and state; per authority timing and outcomes.
 
     A person's correction wins over the parser (``final_outcome``). A request is decided by
@@ -560,14 +585,14 @@ class SummaryWalk:
         self.tallies: dict[str, _AuthorityTally] = {}
         self.walked = False
 
-    def head(self) -> dict[str, Any]:
+    def head(self) -> SummaryHeadJSON:
         """The "today" and "assumptions" of the document."""
         return {
             "today": self.today.isoformat(),
             "assumptions": [{"key": key, "text": text} for key, text in ASSUMPTIONS],
         }
 
-    def requests(self) -> Iterator[dict[str, Any]]:
+    def requests(self) -> Iterator[SummaryRequestJSON]:
         """The "requests" of the document, oldest first."""
         today = self.today
         requests = load_request_rows(self.session)
@@ -594,7 +619,7 @@ class SummaryWalk:
             self.tallies.setdefault(name, _AuthorityTally(name)).add(timing, decision, finals)
         self.walked = True
 
-    def authorities(self) -> list[dict[str, Any]]:
+    def authorities(self) -> list[AuthorityTallyJSON]:
         """The "authorities" of the document, by name (case-insensitive)."""
         if not self.walked:
             raise RuntimeError("the authorities are counted while the requests are walked")

@@ -21,6 +21,7 @@ from typing import Any, Final
 from sqlalchemy import String, and_, cast, func, inspect, select, true
 from sqlalchemy.orm import Session
 
+from wobtrack.contracts import SearchHitJSON
 from wobtrack.errors import InvalidInput
 from wobtrack.models import Authority, Decision, ItemOutcome, Request, RequestItem
 
@@ -43,7 +44,7 @@ class Hit:
     item_number: str | None = None
     decision_id: int | None = None
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> SearchHitJSON:
         """The shape of one hit in ``search --json``."""
         return {
             "kind": self.kind,

@@ -3,8 +3,15 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from wobtrack.contracts import (
+    DecisionJSON,
+    EventJSON,
+    ItemJSON,
+    RequestJSON,
+    RequestSummaryJSON,
+)
 from wobtrack.dates import iso_or_none
 from wobtrack.deadlines.keys import still_open
 from wobtrack.models import Decision, Event, Request, RequestItem
@@ -14,7 +21,7 @@ if TYPE_CHECKING:
     from wobtrack.overview import RequestOverview
 
 
-def item_json(item: RequestItem) -> dict[str, Any]:
+def item_json(item: RequestItem) -> ItemJSON:
     """``{"number", "text", "added_from_decision"}``."""
     return {
         "number": item.number,
@@ -23,9 +30,9 @@ def item_json(item: RequestItem) -> dict[str, Any]:
     }
 
 
-def timeline_json(request: Request) -> list[dict[str, Any]]:
+def timeline_json(request: Request) -> list[EventJSON]:
     """The request's dated steps, oldest first; sent/received come from the request itself."""
-    rows: list[dict[str, Any]] = []
+    rows: list[EventJSON] = []
     for kind, day in (("sent", request.sent_on), ("received", request.received_on)):
         if day is not None:
             rows.append(
@@ -43,7 +50,7 @@ def timeline_json(request: Request) -> list[dict[str, Any]]:
     return rows
 
 
-def event_json(event: Event) -> dict[str, Any]:
+def event_json(event: Event) -> EventJSON:
     """``{"id", "kind", "date", "note", "decision_id"}``."""
     return {
         "id": event.id,
@@ -54,7 +61,7 @@ def event_json(event: Event) -> dict[str, Any]:
     }
 
 
-def decision_json(decision: Decision) -> dict[str, Any]:
+def decision_json(decision: Decision) -> DecisionJSON:
     """A decision without its per-item outcomes."""
     return {
         "id": decision.id,
@@ -77,7 +84,7 @@ def decision_json(decision: Decision) -> dict[str, Any]:
     }
 
 
-def request_summary_json(request: Request, today: date) -> dict[str, Any]:
+def request_summary_json(request: Request, today: date) -> RequestSummaryJSON:
     """One row of ``request list --json``, with the state and the next open deadline."""
     from wobtrack.overview import request_status
 
@@ -90,7 +97,7 @@ def request_summary_json(request: Request, today: date) -> dict[str, Any]:
     )
 
 
-def overview_json(overview: RequestOverview, today: date) -> dict[str, Any]:
+def overview_json(overview: RequestOverview, today: date) -> RequestSummaryJSON:
     """``request_summary_json`` of a request read by ``status.load_overviews`` (same shape)."""
     return _summary_json(
         overview.id, overview.authority, overview, overview.item_count, overview.status(today)
@@ -103,7 +110,7 @@ def _summary_json(
     request: Request | RequestOverview,
     item_count: int,
     status: RequestStatus,
-) -> dict[str, Any]:
+) -> RequestSummaryJSON:
     upcoming = [d for d in status.deadlines if still_open(d.key, d.passed)]
     return {
         "id": request_id,
@@ -121,26 +128,30 @@ def _summary_json(
     }
 
 
-def request_json(request: Request, today: date) -> dict[str, Any]:
+def request_json(request: Request, today: date) -> RequestJSON:
     """``request show --json``: the request with its items, timeline, decisions, state and
     deadlines (each with its legal basis, steps and warnings)."""
     from wobtrack.overview import request_status
 
-    data = request_summary_json(request, today)
-    del data["item_count"], data["next_deadline"]
-    status = request_status(request, today).to_json()
-    data.update(
-        {
-            "regime_derived": not request.regime_explicit,
-            "bezwaar_committee": request.bezwaar_committee,
-            "notes": request.notes,
-            "tags": [tag.tag for tag in request.tags],
-            "items": [item_json(item) for item in request.items],
-            "timeline": timeline_json(request),
-            "decisions": [decision_json(d) for d in request.decisions],
-            "deadlines": status["deadlines"],
-            "flags": status["flags"],
-            "warnings": status["warnings"],
-        }
-    )
-    return data
+    status = request_status(request, today)
+    data = status.to_json()
+    return {
+        "id": request.id,
+        "authority": request.authority.name,
+        "subject": request.subject,
+        "regime": request.regime,
+        "reference": request.reference,
+        "sent": iso_or_none(request.sent_on),
+        "received": iso_or_none(request.received_on),
+        "state": status.state,
+        "regime_derived": not request.regime_explicit,
+        "bezwaar_committee": request.bezwaar_committee,
+        "notes": request.notes,
+        "tags": [tag.tag for tag in request.tags],
+        "items": [item_json(item) for item in request.items],
+        "timeline": timeline_json(request),
+        "decisions": [decision_json(d) for d in request.decisions],
+        "deadlines": data["deadlines"],
+        "flags": data["flags"],
+        "warnings": data["warnings"],
+    }

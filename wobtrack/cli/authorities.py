@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import click
 
 from wobtrack import authorities
 from wobtrack.cli.base import ID, App, cli, echo_json, json_option, pass_app
 from wobtrack.cli.render import echo, table
 from wobtrack.cli.tracker import AUTHORITY_NAME
+from wobtrack.contracts import AuthorityJSON, AuthorityMergeJSON
 
 
 @cli.group("authority")
@@ -46,7 +45,7 @@ def authority_rename(app: App, authority_id: int, new_name: str, as_json: bool) 
     """Change the spelling of an authority's name."""
     with app.transaction() as session:
         authority = authorities.rename_authority(session, authority_id, new_name)
-        data = {"id": authority.id, "name": authority.name}
+        data: AuthorityJSON = {"id": authority.id, "name": authority.name}
     if as_json:
         echo_json(data)
     else:
@@ -62,7 +61,7 @@ def authority_merge(app: App, from_id: int, into_id: int, as_json: bool) -> None
     """Move every request of authority FROM_ID to INTO_ID and delete FROM_ID."""
     with app.transaction() as session:
         result = authorities.merge_authorities(session, from_id, into_id)
-        data: dict[str, Any] = {
+        data: AuthorityMergeJSON = {
             "id": result.into.id,
             "name": result.into.name,
             "removed": {"id": result.removed_id, "name": result.removed_name},

@@ -14,6 +14,7 @@ import click
 
 from wobtrack.cli.base import DATE, cli, echo_json, json_option
 from wobtrack.cli.render import echo
+from wobtrack.contracts import CalcJSON
 from wobtrack.dates import human_date
 from wobtrack.deadlines import terms
 from wobtrack.deadlines.terms import Deadline
@@ -51,17 +52,22 @@ def _emit(kind: str, deadline: Deadline, as_json: bool, inputs: dict[str, Any]) 
     if as_json:
         data = deadline.to_json()
         # "kind" is the subcommand as typed (the contract); "term" names the computed term.
-        echo_json(
-            {
-                "kind": kind,
-                "term": data.pop("kind"),
-                **data,
-                "inputs": {
-                    key: value.isoformat() if isinstance(value, date) else value
-                    for key, value in inputs.items()
-                },
-            }
-        )
+        shown: CalcJSON = {
+            "kind": kind,
+            "term": data["kind"],
+            "due": data["due"],
+            "due_weekday": data["due_weekday"],
+            "raw_end": data["raw_end"],
+            "basis": data["basis"],
+            "steps": data["steps"],
+            "warnings": data["warnings"],
+            "alternatives": data["alternatives"],
+            "inputs": {
+                key: value.isoformat() if isinstance(value, date) else value
+                for key, value in inputs.items()
+            },
+        }
+        echo_json(shown)
     else:
         echo(render(deadline))
 

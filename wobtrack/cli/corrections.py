@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import click
 
 from wobtrack import corrections
@@ -11,9 +9,10 @@ from wobtrack.cli.base import ID, TEXT, App, echo_json, json_option, pass_app
 from wobtrack.cli.decisions import decision_group, outcome_group
 from wobtrack.cli.render import echo, render_documents, render_outcomes, table
 from wobtrack.cli.tracker import item_group
+from wobtrack.contracts import DecisionRowJSON
 
 
-def _render_decision_rows(rows: list[dict[str, Any]]) -> str:
+def _render_decision_rows(rows: list[DecisionRowJSON]) -> str:
     return table(
         ["ID", "REQUEST", "KIND", "DATE", "ITEMS", "WARNINGS", "FILE"],
         [

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 import click
 
@@ -30,6 +29,12 @@ from wobtrack.cli.render import (
     render_review,
     summary_request_lines,
     summary_tail_lines,
+)
+from wobtrack.contracts import (
+    ImportJSON,
+    RecordedDecisionJSON,
+    ReviewRowJSON,
+    SummaryRequestJSON,
 )
 from wobtrack.models import Decision
 from wobtrack.safetext import escape_json_controls
@@ -94,7 +99,7 @@ def decision_import(
         finals = [decisions.final_outcome(item).to_json() for item in request.items]
         verdaging = result.verdaging
         counted = documents.count_documents(result.documents)
-        data = {
+        data: ImportJSON = {
             "decision_id": result.decision.id,
             "kind": result.decision.kind,
             "created": result.created,
@@ -180,7 +185,7 @@ def decision_add(
             reference=reference,
             today=app.today,
         )
-        data = {
+        data: RecordedDecisionJSON = {
             "decision_id": decision.id,
             "request_id": request_id,
             "kind": decision.kind,
@@ -265,7 +270,7 @@ def review(app: App, as_json: bool) -> None:
 
     Inventory documents whose judgement wobtrack does not know are listed too."""
     with app.transaction(write=False) as session:
-        rows = [
+        rows: list[ReviewRowJSON] = [
             {
                 "request_id": found.request_id,
                 "authority": found.authority,
@@ -338,8 +343,8 @@ def _stream_summary(walk: reports.SummaryWalk, as_json: bool) -> None:
     echo("\n".join(summary_tail_lines(walk.authorities(), assumptions)))
 
 
-def _chunks(requests: Iterator[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
-    chunk: list[dict[str, Any]] = []
+def _chunks(requests: Iterator[SummaryRequestJSON]) -> Iterator[list[SummaryRequestJSON]]:
+    chunk: list[SummaryRequestJSON] = []
     for request in requests:
         chunk.append(request)
         if len(chunk) == _SUMMARY_CHUNK:

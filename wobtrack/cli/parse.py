@@ -8,12 +8,17 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from textwrap import shorten
-from typing import Any
 
 import click
 
 from wobtrack.cli.base import cli, echo_json, json_option
 from wobtrack.cli.render import echo, table
+from wobtrack.contracts import (
+    BezwaarClauseJSON,
+    InventoryDocumentJSON,
+    ParsedItemJSON,
+    ParsedLetterJSON,
+)
 from wobtrack.dates import human_date
 from wobtrack.errors import WobtrackError
 from wobtrack.parsing.batch import FileResult, exit_status, parse_files
@@ -110,7 +115,7 @@ def _run(
         return parse_files(files, jobs, cache_dir, lambda _result: bar.update(1), ocr=ocr)
 
 
-def render_letter(data: dict[str, Any]) -> str:
+def render_letter(data: ParsedLetterJSON) -> str:
     """One parsed letter as text: header, per-item table, dictum, bezwaar, warnings."""
     regime = (data.get("regime") or "").capitalize() or "Wob/Woo"
     kind = data.get("kind") or "decision"
@@ -118,7 +123,7 @@ def render_letter(data: dict[str, Any]) -> str:
     lines.append(f"  Decision date:    {_day(data.get('decision_date'))}")
     lines.append(f"  Reference:        {data.get('reference') or '-'}")
     lines.append(f"  Request received: {_day(data.get('request_received'))}")
-    items: Sequence[dict[str, Any]] = data.get("items") or []
+    items: Sequence[ParsedItemJSON] = data.get("items") or []
     rows = [
         [
             str(item["number"]),
@@ -138,11 +143,12 @@ def render_letter(data: dict[str, Any]) -> str:
     if unanswered:
         lines.append(f"  Unanswered items: {', '.join(unanswered)} (a ground for bezwaar)")
     lines.append("")
-    parts: Sequence[str] = (data.get("decision") or {}).get("parts") or []
+    dictum = data.get("decision")
+    parts: Sequence[str] = (dictum.get("parts") if dictum else None) or []
     lines.append("  Besluit:" if parts else "  Besluit: no dictum found")
     lines += [f"    {shorten(part, 100, placeholder=' …')}" for part in parts]
     lines.append(f"  Bezwaar: {_bezwaar(data.get('bezwaar'))}")
-    documents: Sequence[dict[str, Any]] = data.get("documents") or []
+    documents: Sequence[InventoryDocumentJSON] = data.get("documents") or []
     if documents:
         counts: dict[str, int] = {}
         for document in documents:
@@ -157,7 +163,7 @@ def render_letter(data: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def _bezwaar(clause: dict[str, Any] | None) -> str:
+def _bezwaar(clause: BezwaarClauseJSON | None) -> str:
     if not clause:
         return "no bezwaar clause found"
     filing = {True: "possible", False: "not possible", None: "not stated"}[

@@ -2,11 +2,28 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 import click
 
+from wobtrack.contracts import (
+    AssumptionJSON,
+    AuthorityTallyJSON,
+    DecisionTimingJSON,
+    OpenDeadlineJSON,
+    OutcomeRowJSON,
+    ReferralSummaryJSON,
+    RequestJSON,
+    RequestSummaryJSON,
+    ReviewRowJSON,
+    SearchHitJSON,
+    SummaryJSON,
+    SummaryRequestJSON,
+    TimelinessJSON,
+    TrackedDeadlineJSON,
+)
 from wobtrack.dates import human_date
 from wobtrack.deadlines.keys import may_act_from
 from wobtrack.safetext import strip_terminal_controls
@@ -50,7 +67,7 @@ def _short(text: str | None, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def render_request_table(rows: list[dict[str, Any]]) -> str:
+def render_request_table(rows: Sequence[RequestSummaryJSON]) -> str:
     """``request list`` as a table."""
     return table(
         ["ID", "AUTHORITY", "SUBJECT", "REGIME", "RECEIVED", "ITEMS", "STATE", "NEXT DEADLINE"],
@@ -72,7 +89,7 @@ def render_request_table(rows: list[dict[str, Any]]) -> str:
     )
 
 
-def render_request(data: dict[str, Any]) -> str:
+def render_request(data: RequestJSON) -> str:
     """``request show`` as text."""
     lines = [
         f"Request {data['id']}: {data['subject']}",
@@ -115,14 +132,14 @@ def render_request(data: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def _outcome_cell(item: dict[str, Any]) -> str:
+def _outcome_cell(item: OutcomeRowJSON) -> str:
     text = ", ".join(item["outcomes"]) or "-"
     if item.get("source") == "person":
         text += " (corrected)"
     return text
 
 
-def render_outcomes(items: list[dict[str, Any]]) -> str:
+def render_outcomes(items: Sequence[OutcomeRowJSON]) -> str:
     """Per-item outcomes as a table, with a marker for items that need review."""
     rows = [
         [
@@ -175,12 +192,12 @@ def render_document_counts(counts: DocumentCounts) -> str:
     return _documents_line(counts.to_json())
 
 
-def render_review(rows: list[dict[str, Any]]) -> str:
+def render_review(rows: Sequence[ReviewRowJSON]) -> str:
     """``review``: one block per item with the evidence found, one per decision's warnings,
     one line per inventory document whose judgement is not known."""
     lines: list[str] = []
     for row in rows:
-        if row.get("kind") == "document":
+        if row["kind"] == "document":
             where = f", p.{row['page']}" if row.get("page") else ""
             number = row["number"] or "(no number)"
             title = f": {_short(row['text'], 60)}" if row.get("text") else ""
@@ -190,7 +207,7 @@ def render_review(rows: list[dict[str, Any]]) -> str:
                 f"{title}"
             )
             continue
-        if row.get("kind") == "decision":
+        if row["kind"] == "decision":
             lines.append(
                 f"Request {row['request_id']} decision {row['decision_id']} "
                 f"({row['file'] or row['decision_kind']}):"
@@ -212,7 +229,7 @@ def render_review(rows: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
-def render_referral_summary(data: dict[str, Any]) -> str:
+def render_referral_summary(data: ReferralSummaryJSON) -> str:
     """``summary --referral-only`` as text."""
     lines: list[str] = []
     for request in data["requests"]:
@@ -264,7 +281,7 @@ def _days_left(days: int, key: str = "") -> str:
     return "tomorrow" if days == 1 else f"in {days} days"
 
 
-def render_open_deadlines(rows: list[dict[str, Any]]) -> str:
+def render_open_deadlines(rows: Sequence[OpenDeadlineJSON]) -> str:
     """``deadlines``: a table, then the action for each deadline."""
     lines = [
         table(
@@ -292,7 +309,7 @@ def render_open_deadlines(rows: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
-def render_deadline_details(deadlines: list[dict[str, Any]]) -> list[str]:
+def render_deadline_details(deadlines: Sequence[TrackedDeadlineJSON]) -> list[str]:
     """A request's deadlines with their basis, steps and warnings (for ``request show``)."""
     lines: list[str] = []
     for deadline in deadlines:
@@ -313,7 +330,7 @@ def _of(part: int, whole: int, share: float | None) -> str:
     return "-" if share is None else f"{part}/{whole} ({share:.0%})"
 
 
-def _timing_line(decision: dict[str, Any] | None, timing: dict[str, Any]) -> str:
+def _timing_line(decision: DecisionTimingJSON | None, timing: TimelinessJSON) -> str:
     verdict = timing["verdict"]
     assumed = " (receipt assumed on the sent date)" if timing["receipt_assumed"] else ""
     if verdict == "data_problem":
@@ -351,11 +368,11 @@ def _timing_line(decision: dict[str, Any] | None, timing: dict[str, Any]) -> str
     return f"{line}; {timing['problem']}."
 
 
-def _footer(assumptions: list[dict[str, str]]) -> list[str]:
+def _footer(assumptions: Sequence[AssumptionJSON]) -> list[str]:
     return ["", "Assumptions:", *(f"- {a['text']}" for a in assumptions)]
 
 
-def render_summary(data: dict[str, Any]) -> str:
+def render_summary(data: SummaryJSON) -> str:
     """``summary``: per request the items' final outcomes; per authority timing and outcomes."""
     if not data["requests"]:
         return "No requests yet."
@@ -366,7 +383,7 @@ def render_summary(data: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def summary_request_lines(request: dict[str, Any]) -> list[str]:
+def summary_request_lines(request: SummaryRequestJSON) -> list[str]:
     """The lines of one request in ``render_summary`` (the last one empty)."""
     lines = [
         f"Request {request['id']}: {_short(request['subject'], 60)} — "
@@ -380,7 +397,7 @@ def summary_request_lines(request: dict[str, Any]) -> list[str]:
 
 
 def summary_tail_lines(
-    authorities: list[dict[str, Any]], assumptions: list[dict[str, str]]
+    authorities: Sequence[AuthorityTallyJSON], assumptions: Sequence[AssumptionJSON]
 ) -> list[str]:
     """The lines of ``render_summary`` after the requests: per authority, then assumptions."""
     lines: list[str] = []
@@ -425,16 +442,16 @@ def summary_tail_lines(
             lines.append(f"{_short(a['authority'], 32)}: documents {_documents_line(held)}")
     for a in authorities:
         untimed = [
-            f"{a[key]} {words}"
-            for key, words in (
-                ("pending", "pending (term still running)"),
-                ("partial_only", "with deelbesluiten only"),
-                ("untimed", "without a receipt date or term"),
-                ("data_problems", "with a data problem"),
-                ("withdrawn", "withdrawn"),
-                ("receipt_assumed", "with the receipt date assumed"),
+            f"{count} {words}"
+            for count, words in (
+                (a["pending"], "pending (term still running)"),
+                (a["partial_only"], "with deelbesluiten only"),
+                (a["untimed"], "without a receipt date or term"),
+                (a["data_problems"], "with a data problem"),
+                (a["withdrawn"], "withdrawn"),
+                (a["receipt_assumed"], "with the receipt date assumed"),
             )
-            if a[key]
+            if count
         ]
         if untimed:
             lines.append(f"{_short(a['authority'], 32)}: requests {', '.join(untimed)}")
@@ -451,7 +468,7 @@ _HIT_PLACES = {
 }
 
 
-def render_hits(hits: list[dict[str, Any]]) -> str:
+def render_hits(hits: Sequence[SearchHitJSON]) -> str:
     """``search`` as text: where each hit is, then the words around it."""
     lines: list[str] = []
     for hit in hits:

@@ -22,6 +22,7 @@ from wobtrack.cli.base import (
     pass_app,
 )
 from wobtrack.cli.render import echo, render_request, render_request_table
+from wobtrack.contracts import RequestRowJSON
 from wobtrack.deadlines.status import STATES
 from wobtrack.documents import request_documents
 from wobtrack.models import Authority, Request, RequestItem
@@ -121,7 +122,7 @@ def request_list(
     """List requests (all, or those matching every filter given)."""
     wanted = organise.RequestFilter(tags, authority, state, regime)
     with app.transaction(write=False) as session:
-        rows = [
+        rows: list[RequestRowJSON] = [
             {**serialize.overview_json(r.overview, app.today), "tags": list(r.tags)}
             for r in organise.list_requests(session, wanted, app.today)
         ]

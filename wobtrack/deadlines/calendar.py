@@ -26,6 +26,7 @@ from typing import Any
 
 from dateutil.easter import EASTER_WESTERN, easter
 
+from wobtrack.contracts import AlternativeDueJSON
 from wobtrack.dates import human_date
 from wobtrack.errors import InvalidInput
 
@@ -65,7 +66,7 @@ class AlternativeDue:
     due: date
     reason: str
 
-    def to_json(self) -> dict[str, str]:
+    def to_json(self) -> AlternativeDueJSON:
         """ISO date and the reason, for JSON output."""
         return {"due": self.due.isoformat(), "reason": self.reason}
 

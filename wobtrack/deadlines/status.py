@@ -15,8 +15,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
+from wobtrack.contracts import RequestStatusJSON, TrackedDeadlineJSON
 from wobtrack.dates import human_date
 from wobtrack.deadlines.calendar import AlternativeDue
 from wobtrack.deadlines.keys import DEADLINE_KEYS, KEYS, ActionFacts
@@ -119,16 +120,16 @@ class TrackedDeadline(Deadline):
     passed: bool = field(kw_only=True)
     decision_id: int | None = field(default=None, kw_only=True)
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> TrackedDeadlineJSON:
         """The deadline's JSON plus key, action, days_left, passed and decision_id."""
-        data = {"key": self.key, **super().to_json()}
-        data.update(
-            action=self.action,
-            days_left=self.days_left,
-            passed=self.passed,
-            decision_id=self.decision_id,
-        )
-        return data
+        return {
+            "key": self.key,
+            **super().to_json(),
+            "action": self.action,
+            "days_left": self.days_left,
+            "passed": self.passed,
+            "decision_id": self.decision_id,
+        }
 
 
 @dataclass(frozen=True)
@@ -145,7 +146,7 @@ class RequestStatus:
         """The first deadline with ``key``, if any."""
         return next((item for item in self.deadlines if item.key == key), None)
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> RequestStatusJSON:
         """A JSON-ready dict."""
         return {
             "state": self.state,

@@ -13,8 +13,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import Any, Literal
+from typing import Literal
 
+from wobtrack.contracts import DeadlineJSON
 from wobtrack.dates import human_date
 from wobtrack.deadlines.calendar import (
     ONE_DAY,
@@ -70,7 +71,7 @@ class Deadline:
         """The earliest date any reading gives: the safe date for the requester's own acts."""
         return min([self.due, *(alt.due for alt in self.alternatives)])
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> DeadlineJSON:
         """A JSON-ready dict with ISO dates and a stable key order."""
         return {
             "kind": self.kind,

@@ -12,11 +12,11 @@ by which ``summary`` judges lateness).
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from sqlalchemy.orm import Session
 
 from wobtrack import reports, serialize
+from wobtrack.contracts import DecisionTermJSON, ReportJSON, ReportOutcomeJSON, ReportRequestJSON
 from wobtrack.decisions import final_outcome
 from wobtrack.remind import collect_reminders
 from wobtrack.tracker import list_requests
@@ -33,35 +33,42 @@ TERM_EVENT_KINDS = (
 )
 
 
-def report_data(session: Session, today: date) -> dict[str, Any]:
+def report_data(session: Session, today: date) -> ReportJSON:
     """Everything the HTML report renders, as JSON-ready data (dates as ISO strings).
 
     Shape: ``{"today", "summary": <summary --json>, "deadlines": <deadlines --json>,
     "requests": [<request show --json> + {"outcomes": [final outcome with "evidence" and
-    "referral_only"], "decision_term": null | {"key", "kind", "due", "basis", "steps",
+    "referral_only"], "decision_term": null | {"kind", "due", "basis", "steps",
     "warnings"}, "term_events": [timeline rows of TERM_EVENT_KINDS]}]}``; requests in the
     order of ``summary``.
     """
-    requests: list[dict[str, Any]] = []
+    requests: list[ReportRequestJSON] = []
     for request in list_requests(session):
         shown = serialize.request_json(request, today)
-        outcomes = []
+        outcomes: list[ReportOutcomeJSON] = []
         for item in request.items:
             final = final_outcome(item)
-            outcomes.append(final.to_json() | {"referral_only": final.referral_only})
+            outcomes.append({**final.to_json(), "referral_only": final.referral_only})
         term = reports.decision_term_for_lateness(request)
-        shown["outcomes"] = outcomes
-        shown["decision_term"] = (
-            None
-            if term is None
-            else {
-                key: value
-                for key, value in term.to_json().items()
-                if key in ("key", "kind", "due", "basis", "steps", "warnings")
+        decision_term: DecisionTermJSON | None = None
+        if term is not None:
+            data = term.to_json()
+            decision_term = {
+                "kind": data["kind"],
+                "due": data["due"],
+                "basis": data["basis"],
+                "steps": data["steps"],
+                "warnings": data["warnings"],
+            }
+        term_events = [row for row in shown["timeline"] if row["kind"] in TERM_EVENT_KINDS]
+        requests.append(
+            {
+                **shown,
+                "outcomes": outcomes,
+                "decision_term": decision_term,
+                "term_events": term_events,
             }
         )
-        shown["term_events"] = [row for row in shown["timeline"] if row["kind"] in TERM_EVENT_KINDS]
-        requests.append(shown)
     return {
         "today": today.isoformat(),
         "summary": reports.summary(session, today),

@@ -11,6 +11,7 @@ from __future__ import annotations
 import calendar
 import json
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from importlib.resources import files
@@ -20,6 +21,12 @@ import jinja2
 from markupsafe import Markup
 
 from wobtrack import __version__
+from wobtrack.contracts import (
+    AuthorityTallyJSON,
+    OpenDeadlineJSON,
+    ReportJSON,
+    SummaryRequestJSON,
+)
 from wobtrack.dates import human_date
 from wobtrack.deadlines.terms import KIND_TITLES
 from wobtrack.drafts import GROUND_LABELS
@@ -62,7 +69,7 @@ class CalendarDay:
     """One cell of a month grid."""
 
     day: date | None  # None: padding before the 1st or after the last day
-    deadlines: list[dict[str, Any]] = field(default_factory=list)
+    deadlines: list[OpenDeadlineJSON] = field(default_factory=list)
 
 
 @dataclass
@@ -128,14 +135,14 @@ def _number(value: float | None) -> str:
     return "-" if value is None else f"{value:g}"
 
 
-def month_grids(deadlines: list[dict[str, Any]], today: date) -> list[CalendarMonth]:
+def month_grids(deadlines: Sequence[OpenDeadlineJSON], today: date) -> list[CalendarMonth]:
     """Month grids from today's month to the month of the last deadline due from today
     (at most ``CALENDAR_MONTHS``), each day with the deadlines due on it."""
     upcoming = [d for d in deadlines if date.fromisoformat(d["due"]) >= today]
     if not upcoming:
         return []
     last = max(date.fromisoformat(d["due"]) for d in upcoming)
-    by_day: dict[date, list[dict[str, Any]]] = {}
+    by_day: dict[date, list[OpenDeadlineJSON]] = {}
     for row in upcoming:
         by_day.setdefault(date.fromisoformat(row["due"]), []).append(row)
     months: list[CalendarMonth] = []
@@ -150,12 +157,12 @@ def month_grids(deadlines: list[dict[str, Any]], today: date) -> list[CalendarMo
     return months
 
 
-def _state_counts(requests: list[dict[str, Any]]) -> list[tuple[str, int]]:
+def _state_counts(requests: Sequence[SummaryRequestJSON]) -> list[tuple[str, int]]:
     counts = Counter(request["state"] for request in requests)
     return sorted(counts.items(), key=lambda pair: (-pair[1], pair[0]))
 
 
-def _ground_totals(authorities: list[dict[str, Any]]) -> list[tuple[str, int]]:
+def _ground_totals(authorities: Sequence[AuthorityTallyJSON]) -> list[tuple[str, int]]:
     # Each item belongs to one request of one authority, so per-authority counts add up.
     totals: Counter[str] = Counter()
     for authority in authorities:
@@ -164,13 +171,13 @@ def _ground_totals(authorities: list[dict[str, Any]]) -> list[tuple[str, int]]:
     return sorted(totals.items(), key=lambda pair: (-pair[1], pair[0]))
 
 
-def _used_outcomes(authorities: list[dict[str, Any]]) -> list[str]:
+def _used_outcomes(authorities: Sequence[AuthorityTallyJSON]) -> list[str]:
     used = {o for a in authorities for o, n in a["outcomes"].items() if n}
     # Vocabulary order first, so the colours and the legend read the same in every report.
     return [o for o in OUTCOMES if o in used] + sorted(used - set(OUTCOMES))
 
 
-def build_charts(data: dict[str, Any]) -> dict[str, Chart]:
+def build_charts(data: ReportJSON) -> dict[str, Chart]:
     """The SVG of each chart section that has something to show."""
     summary = data["summary"]
     authorities = summary["authorities"]
@@ -207,7 +214,7 @@ def build_charts(data: dict[str, Any]) -> dict[str, Chart]:
     return {name: Chart(Markup(svg), legends.get(name, ())) for name, svg in svgs.items()}
 
 
-def render_report(data: dict[str, Any], today: date, *, title: str = "wobtrack report") -> str:
+def render_report(data: ReportJSON, today: date, *, title: str = "wobtrack report") -> str:
     """The whole page for ``report_data(session, today)``; the same input gives the same page."""
     summary = data["summary"]
     deadlines = data["deadlines"]

@@ -15,8 +15,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from wobtrack.contracts import ParsedLetterJSON
 from wobtrack.errors import WobtrackError
 from wobtrack.parsing import bounded
 from wobtrack.parsing.bounded import Limits
@@ -34,7 +35,7 @@ class FileResult:
     """The outcome for one input file: ``data`` (the parsed letter) or ``error``."""
 
     file: str
-    data: dict[str, Any] | None = None
+    data: ParsedLetterJSON | None = None
     #: One line, starting with the file name, ready to print after "Error: ".
     error: str | None = None
     #: The exit status this failure asks for (``WobtrackError.exit_code``), 0 on success.

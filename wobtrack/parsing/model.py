@@ -4,8 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Literal
+from typing import Literal
 
+from wobtrack.contracts import (
+    BezwaarClauseJSON,
+    DictumJSON,
+    EvidenceJSON,
+    InventoryDocumentJSON,
+    ParsedItemJSON,
+    ParsedLetterJSON,
+    ReferenceJSON,
+)
 from wobtrack.dates import iso_or_none
 
 ReferenceKind = Literal["url", "decision", "document"]
@@ -18,7 +27,7 @@ class Evidence:
     page: int
     text: str
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> EvidenceJSON:
         """The contract form: ``{"page": N, "text": ...}``."""
         return {"page": self.page, "text": self.text}
 
@@ -30,7 +39,7 @@ class Reference:
     kind: ReferenceKind
     value: str
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> ReferenceJSON:
         """The contract form: ``{"kind": ..., "value": ...}``."""
         return {"kind": self.kind, "value": self.value}
 
@@ -50,7 +59,7 @@ class ParsedItem:
     #: Why it needs review: (rule code, reason) pairs of the review policy.
     review: tuple[tuple[str, str], ...] = ()
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> ParsedItemJSON:
         """The contract form of one item."""
         return {
             "number": self.number,
@@ -72,7 +81,7 @@ class Dictum:
     parts: tuple[str, ...]
     evidence: tuple[Evidence, ...] = ()
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> DictumJSON:
         """The contract form: ``{"parts": [...], "evidence": [...]}``."""
         return {
             "parts": list(self.parts),
@@ -90,7 +99,7 @@ class Bezwaar:
     #: "bezwaar" for a first decision; "beroep" (at the rechtbank) for a beslissing op bezwaar.
     remedy: str = "bezwaar"
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> BezwaarClauseJSON:
         """The contract form of the bezwaar clause."""
         return {
             "weeks": self.weeks,
@@ -132,10 +141,10 @@ class InventoryDocument:
     #: as printed ("2", "1, 3"); None without such a column.
     item: str | None = None
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> InventoryDocumentJSON:
         """The contract form of one inventory row; ``item`` is added beside the contract's
         names only for a table with an item column (older outputs stay as they were)."""
-        data: dict[str, Any] = {
+        data: InventoryDocumentJSON = {
             "number": self.number,
             "date": self.date,
             "title": self.title,
@@ -187,10 +196,10 @@ class ParsedLetter:
                 return item
         raise KeyError(number)
 
-    def to_json(self, file: str) -> dict[str, Any]:
+    def to_json(self, file: str) -> ParsedLetterJSON:
         """The object ``wobtrack parse --json`` prints for ``file``; ``ocr_pages`` only when
         pages were read by OCR, so the output for letters with a text layer is unchanged."""
-        data = {
+        data: ParsedLetterJSON = {
             "file": file,
             "pages": self.pages,
             "regime": self.regime,

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
+from wobtrack.contracts import OpenDeadlineJSON, ReminderJSON
 from wobtrack.dates import human_date
 from wobtrack.deadlines.keys import KEY_TITLES, is_decision_term
 from wobtrack.deadlines.status import DecisionFact, RequestFacts, TrackedDeadline
@@ -57,7 +57,7 @@ class Reminder:
         """What to do, worded for the deadline's own day in a calendar made in advance."""
         return action_text(self.request, self.deadline, None)
 
-    def deadline_json(self) -> dict[str, Any]:
+    def deadline_json(self) -> OpenDeadlineJSON:
         """One element of ``wobtrack deadlines --json``: the request, the whole deadline
         (basis, steps, warnings) and what to do."""
         return {
@@ -69,7 +69,7 @@ class Reminder:
             "action": self.action,
         }
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> ReminderJSON:
         """One element of ``wobtrack remind --json`` (see :mod:`wobtrack.cli.remind`)."""
         return {
             "request_id": self.request.request_id,
