@@ -152,7 +152,7 @@ def _shapes() -> dict[str, type]:
     return {
         name: value
         for name, value in vars(contracts).items()
-        if isinstance(value, type) and is_typeddict(value)
+        if isinstance(value, type) and is_typeddict(value) and not name.startswith("_")
     }
 
 

@@ -244,8 +244,8 @@ class NextDeadlineJSON(TypedDict):
     due: str
 
 
-class RequestSummaryJSON(TypedDict):
-    """A request in one line: state and next open deadline."""
+class _RequestHeadJSON(TypedDict):
+    """What every shape of a whole request starts with."""
 
     id: int
     authority: str
@@ -254,8 +254,13 @@ class RequestSummaryJSON(TypedDict):
     reference: str | None
     sent: str | None
     received: str | None
-    item_count: int
     state: str
+
+
+class RequestSummaryJSON(_RequestHeadJSON):
+    """A request in one line: state and next open deadline."""
+
+    item_count: int
     next_deadline: NextDeadlineJSON | None
 
 
@@ -265,17 +270,9 @@ class RequestRowJSON(RequestSummaryJSON):
     tags: list[str]
 
 
-class RequestJSON(TypedDict):
+class RequestJSON(_RequestHeadJSON):
     """``request show --json`` (and ``request add --json``)."""
 
-    id: int
-    authority: str
-    subject: str
-    regime: str
-    reference: str | None
-    sent: str | None
-    received: str | None
-    state: str
     regime_derived: bool
     bezwaar_committee: bool
     notes: str | None
@@ -291,8 +288,8 @@ class RequestJSON(TypedDict):
 # --------------------------------------------------------------------------- outcomes
 
 
-class FinalOutcomeJSON(TypedDict):
-    """The outcome that counts for one item: a person's correction, else the parser's."""
+class _OutcomeCoreJSON(TypedDict):
+    """What every per-item outcome row carries (the parser's or a person's)."""
 
     number: str
     text: str | None
@@ -300,9 +297,19 @@ class FinalOutcomeJSON(TypedDict):
     grounds: list[str]
     refers_to: list[str]
     references: list[dict[str, Any]]
-    evidence: list[dict[str, Any]]
     needs_review: bool
     flags: list[str]
+
+
+class OutcomeProposalJSON(_OutcomeCoreJSON):
+    """The parser's proposal for one item of one decision."""
+
+    evidence: list[dict[str, Any]]
+
+
+class FinalOutcomeJSON(OutcomeProposalJSON):
+    """The outcome that counts for one item: a person's correction, else the parser's."""
+
     source: str
     decision_id: int | None
     note: str | None
@@ -383,20 +390,6 @@ class DecisionEventJSON(TypedDict):
     note: str | None
 
 
-class OutcomeProposalJSON(TypedDict):
-    """The parser's proposal for one item of one decision."""
-
-    number: str
-    text: str | None
-    outcomes: list[str]
-    grounds: list[str]
-    refers_to: list[str]
-    references: list[dict[str, Any]]
-    evidence: list[dict[str, Any]]
-    needs_review: bool
-    flags: list[str]
-
-
 class DecisionDetailsJSON(DecisionRowJSON):
     """``decision show --json``."""
 
@@ -435,17 +428,9 @@ class DecisionTimingJSON(TypedDict):
     late: bool | None
 
 
-class SummaryItemJSON(TypedDict):
+class SummaryItemJSON(_OutcomeCoreJSON):
     """An item of ``summary --json``: its final outcome without the evidence."""
 
-    number: str
-    text: str | None
-    outcomes: list[str]
-    grounds: list[str]
-    refers_to: list[str]
-    references: list[dict[str, Any]]
-    needs_review: bool
-    flags: list[str]
     source: str
     decision_id: int | None
     note: str | None

@@ -384,18 +384,19 @@ ASSUMPTIONS: tuple[tuple[str, str], ...] = (
 def _summary_item(final: FinalOutcome) -> SummaryItemJSON:
     # The evidence is long and is shown by `request show` and the export; a summary lists
     # what was decided.
+    data = final.to_json()
     return {
-        "number": final.number,
-        "text": final.text,
-        "outcomes": list(final.outcomes),
-        "grounds": list(final.grounds),
-        "refers_to": list(final.refers_to),
-        "references": list(final.references),
-        "needs_review": final.needs_review,
-        "flags": list(final.flags),
-        "source": final.source,
-        "decision_id": final.decision_id,
-        "note": final.note,
+        "number": data["number"],
+        "text": data["text"],
+        "outcomes": data["outcomes"],
+        "grounds": data["grounds"],
+        "refers_to": data["refers_to"],
+        "references": data["references"],
+        "needs_review": data["needs_review"],
+        "flags": data["flags"],
+        "source": data["source"],
+        "decision_id": data["decision_id"],
+        "note": data["note"],
         "referral_only": final.referral_only,
     }
 

@@ -122,14 +122,14 @@ class TrackedDeadline(Deadline):
 
     def to_json(self) -> TrackedDeadlineJSON:
         """The deadline's JSON plus key, action, days_left, passed and decision_id."""
-        return {
-            "key": self.key,
+        return TrackedDeadlineJSON(
+            key=self.key,
             **super().to_json(),
-            "action": self.action,
-            "days_left": self.days_left,
-            "passed": self.passed,
-            "decision_id": self.decision_id,
-        }
+            action=self.action,
+            days_left=self.days_left,
+            passed=self.passed,
+            decision_id=self.decision_id,
+        )
 
 
 @dataclass(frozen=True)
