@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from wobtrack.contracts import FinalOutcomeJSON, ReviewDecisionJSON, stored_json
 from wobtrack.dates import human_date
 from wobtrack.errors import InvalidInput, NotFound
+from wobtrack.files import read_utf8_file
 from wobtrack.models import (
     Authority,
     Decision,
@@ -121,8 +122,8 @@ _MAX_TEXT_BYTES: Final = 5_000_000
 
 def _read_text_letter(path: Path) -> tuple[list[str], str]:
     """The pages of a letter given as UTF-8 text, and the file's SHA-256."""
-    try:
-        info = os.stat(path)
+
+    def check(info: os.stat_result) -> None:
         if not stat.S_ISREG(info.st_mode):
             raise InvalidInput(f"{path}: not a regular file; give the path of the letter's text")
         if info.st_size > _MAX_TEXT_BYTES:
@@ -130,13 +131,13 @@ def _read_text_letter(path: Path) -> tuple[list[str], str]:
                 f"{path}: {info.st_size:,} bytes is too large for a letter as text "
                 f"(at most {_MAX_TEXT_BYTES:,})"
             )
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InvalidInput(f"{path}: cannot read the file ({exc.strerror})") from None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise InvalidInput(f"{path}: not UTF-8 text; save the letter as UTF-8") from None
+
+    text, data = read_utf8_file(
+        path,
+        cannot_read="{path}: cannot read the file ({reason})",
+        not_utf8="{path}: not UTF-8 text; save the letter as UTF-8",
+        check=check,
+    )
     if not text.strip():
         raise InvalidInput(f"{path}: the file is empty; expected the letter's text")
     text = text.replace("\r\n", "\n").replace("\x00", "")

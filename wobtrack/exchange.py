@@ -38,7 +38,7 @@ from sqlalchemy.orm import Session
 from wobtrack.contracts import ExportDeadlineJSON
 from wobtrack.dates import check_plausible
 from wobtrack.errors import InvalidInput, WobtrackError
-from wobtrack.files import write_file_atomically
+from wobtrack.files import read_utf8_file, write_file_atomically
 from wobtrack.models import Base
 from wobtrack.overview import load_overviews
 from wobtrack.safetext import neutralise_csv_text
@@ -643,14 +643,11 @@ def parse_export(content: str, source: str) -> ExportData:
 
 def read_export(path: Path) -> ExportData:
     """Read and check a JSON export file (no database is touched)."""
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise InvalidInput(f"cannot read {path}: {exc.strerror}") from None
-    try:
-        content = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise InvalidInput(f"{path.name} is not a wobtrack export: not UTF-8 JSON") from None
+    content, _ = read_utf8_file(
+        path,
+        cannot_read="cannot read {path}: {reason}",
+        not_utf8="{name} is not a wobtrack export: not UTF-8 JSON",
+    )
     return parse_export(content, path.name)
 
 

@@ -1,4 +1,4 @@
-"""Writing files for the user: only regular files, always atomically.
+"""Files the user gives and gets: text read in one way, written only as regular files, atomically.
 
 Every file wobtrack writes (calendars, exports, drafts) goes through
 :func:`write_file_atomically`: the data goes to a temporary file in the same folder, which
@@ -15,7 +15,7 @@ import contextlib
 import os
 import stat
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from wobtrack.errors import InvalidInput
@@ -111,3 +111,34 @@ def write_file_atomically(
         if isinstance(exc, OSError):
             raise InvalidInput(f"cannot write {path}: {exc.strerror}") from None
         raise
+
+
+def read_utf8_file(
+    path: Path,
+    *,
+    cannot_read: str,
+    not_utf8: str,
+    binary: str | None = None,
+    check: Callable[[os.stat_result], None] | None = None,
+) -> tuple[str, bytes]:
+    """A text file the user gave: its text (UTF-8, a BOM dropped) and its bytes.
+
+    Every file wobtrack reads as text (a letter, an items file, an export) comes through
+    here, refused with an ``InvalidInput`` in the caller's words: the messages are templates
+    of ``{path}``, ``{name}`` (the file's name) and, in ``cannot_read``, ``{reason}`` (the
+    system's). ``check`` sees the file's status before it is read and raises to refuse it;
+    ``binary`` refuses a file with a NUL byte (before the UTF-8 check).
+    """
+    try:
+        if check is not None:
+            check(os.stat(path))
+        data = path.read_bytes()
+    except OSError as exc:
+        reason = exc.strerror
+        raise InvalidInput(cannot_read.format(path=path, name=path.name, reason=reason)) from None
+    if binary is not None and b"\x00" in data:
+        raise InvalidInput(binary.format(path=path, name=path.name))
+    try:
+        return data.decode("utf-8-sig"), data
+    except UnicodeDecodeError:
+        raise InvalidInput(not_utf8.format(path=path, name=path.name)) from None

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TypedDict
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -17,6 +18,7 @@ from sqlalchemy.orm import Session, selectinload
 from wobtrack.authorities import get_or_create_authority
 from wobtrack.deadlines.law import derive_regime
 from wobtrack.errors import InvalidInput, NotFound
+from wobtrack.files import read_utf8_file
 from wobtrack.items import ItemText, leading_number, split_numbered_items
 from wobtrack.models import Decision, Event, Request, RequestItem, RequestTag
 from wobtrack.safetext import check_text
@@ -28,16 +30,12 @@ _REQUEST_DATE_EVENTS = {"sent": "sent_on", "received": "received_on"}
 
 def read_items_file(path: Path) -> list[ItemText]:
     """Read a request text and return its numbered items; refuse non-text files."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InvalidInput(f"cannot read items file {path}: {exc.strerror}") from None
-    if b"\x00" in data:
-        raise InvalidInput(f"items file {path} is not a text file (it contains binary data)")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise InvalidInput(f"items file {path} is not UTF-8 text; save it as UTF-8") from None
+    text, _ = read_utf8_file(
+        path,
+        cannot_read="cannot read items file {path}: {reason}",
+        binary="items file {path} is not a text file (it contains binary data)",
+        not_utf8="items file {path} is not UTF-8 text; save it as UTF-8",
+    )
     # Text copied from a PDF may hold page breaks; any other control character is refused.
     text = check_text(text.replace("\f", "\n").replace("\v", "\n"), f"items file {path}")
     items = split_numbered_items(text)
@@ -68,6 +66,33 @@ def _check_dates(sent: date | None, received: date | None) -> None:
         raise InvalidInput(
             f"the request was received ({received}) before it was sent ({sent}); check the dates"
         )
+
+
+class RequestFields(TypedDict):
+    """A new request's fields as ``request add`` takes them (``add_request``'s keywords)."""
+
+    authority: str
+    subject: str
+    regime: str | None
+    sent: date | None
+    received: date | None
+    reference: str | None
+    notes: str | None
+    bezwaar_committee: bool
+    tags: Sequence[str]
+
+
+class RequestChanges(TypedDict):
+    """The fields ``request edit`` may change (``edit_request``'s keywords; None: kept)."""
+
+    authority: str | None
+    subject: str | None
+    regime: str | None
+    sent: date | None
+    received: date | None
+    reference: str | None
+    notes: str | None
+    bezwaar_committee: bool | None
 
 
 def add_request(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from wobtrack import authorities
-from wobtrack.cli.base import ID, App, cli, echo_json, json_option, pass_app
+from wobtrack.cli.base import ID, App, cli, echo_json, echo_rows, json_option, pass_app
 from wobtrack.cli.render import echo, table
 from wobtrack.cli.tracker import AUTHORITY_NAME
 from wobtrack.contracts import AuthorityJSON, AuthorityMergeJSON
@@ -23,17 +23,15 @@ def authority_list(app: App, as_json: bool) -> None:
     """List the authorities with the number of requests each received."""
     with app.transaction(write=False) as session:
         rows = [row.to_json() for row in authorities.list_authorities(session)]
-    if as_json:
-        echo_json(rows)
-    elif not rows:
-        echo("No authorities yet: `wobtrack request add --authority NAME` adds one.")
-    else:
-        echo(
-            table(
-                ["ID", "REQUESTS", "NAME"],
-                [[str(r["id"]), str(r["requests"]), r["name"]] for r in rows],
-            )
-        )
+    echo_rows(
+        rows,
+        as_json,
+        lambda rows: table(
+            ["ID", "REQUESTS", "NAME"],
+            [[str(r["id"]), str(r["requests"]), r["name"]] for r in rows],
+        ),
+        "No authorities yet: `wobtrack request add --authority NAME` adds one.",
+    )
 
 
 @authority_group.command("rename")

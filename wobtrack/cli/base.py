@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -23,6 +23,8 @@ from wobtrack.dates import far_from_today, parse_iso_date
 from wobtrack.dburl import database_url
 from wobtrack.errors import WobtrackError
 from wobtrack.safetext import check_text, escape_json_controls, strip_terminal_controls
+
+Row = TypeVar("Row")
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
@@ -217,7 +219,31 @@ def echo_json(data: Any) -> None:
     click.echo(escape_json_controls(json.dumps(data, indent=2, ensure_ascii=False)))
 
 
+def echo_rows(
+    rows: Sequence[Row], as_json: bool, render: Callable[[Sequence[Row]], str], empty: str
+) -> None:
+    """A listing: its JSON (``[]`` when empty), else the rendered rows, else ``empty``."""
+    from wobtrack.cli.render import echo
+
+    if as_json:
+        echo_json(rows)
+    elif rows:
+        echo(render(rows))
+    else:
+        echo(empty)
+
+
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON (a stable shape).")
+#: The ``--yes`` of every command that deletes.
+yes_option = click.option("--yes", "-y", is_flag=True, help="Do not ask for confirmation.")
+
+
+def confirm_deletion(yes: bool, question: Callable[[], str]) -> None:
+    """Ask ``question()`` on stderr before deleting, unless ``--yes``; "no" aborts (exit 1).
+
+    ``question`` is only called when it is asked (it may read the database)."""
+    if not yes:
+        click.confirm(question(), abort=True, err=True)
 
 
 @click.group(

@@ -2,17 +2,33 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
 import click
 
 from wobtrack import corrections
-from wobtrack.cli.base import ID, TEXT, App, echo_json, json_option, pass_app
+from wobtrack.cli.base import (
+    ID,
+    TEXT,
+    App,
+    confirm_deletion,
+    echo_json,
+    echo_rows,
+    json_option,
+    pass_app,
+    yes_option,
+)
 from wobtrack.cli.decisions import decision_group, outcome_group
 from wobtrack.cli.render import echo, render_documents, render_outcomes, table
 from wobtrack.cli.tracker import item_group
 from wobtrack.contracts import DecisionRowJSON
 
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
-def _render_decision_rows(rows: list[DecisionRowJSON]) -> str:
+
+def _render_decision_rows(rows: Sequence[DecisionRowJSON]) -> str:
     return table(
         ["ID", "REQUEST", "KIND", "DATE", "ITEMS", "WARNINGS", "FILE"],
         [
@@ -41,12 +57,8 @@ def decision_list(app: App, request_id: int | None, as_json: bool) -> None:
             corrections.decision_row_json(d)
             for d in corrections.list_decisions(session, request_id)
         ]
-    if as_json:
-        echo_json(rows)
-    elif not rows:
-        echo("No decisions yet. Import one with `wobtrack decision import REQUEST LETTER`.")
-    else:
-        echo(_render_decision_rows(rows))
+    empty = "No decisions yet. Import one with `wobtrack decision import REQUEST LETTER`."
+    echo_rows(rows, as_json, _render_decision_rows, empty)
 
 
 @decision_group.command("show")
@@ -77,21 +89,32 @@ def decision_show(app: App, decision_id: int, as_json: bool) -> None:
         echo(render_documents(data["documents"]))
 
 
+def _question(
+    session: Session, *, decision_id: int | None = None, item: tuple[int, str] = (0, "")
+) -> str:
+    """What ``decision delete`` (``decision_id``) or ``item delete`` (``item``) asks."""
+    if decision_id is not None:
+        data = corrections.decision_details(session, decision_id)
+        return (
+            f"Delete decision {decision_id} ({data['file'] or data['kind']}) of request "
+            f"{data['request_id']}, with {len(data['items'])} item outcomes?"
+        )
+    found = corrections.get_item(session, *item)
+    return (
+        f"Delete item {found.number} of request {item[0]} ({len(found.outcomes)} "
+        f"outcomes, {len(found.corrections)} corrections)?"
+    )
+
+
 @decision_group.command("delete")
 @click.argument("decision_id", type=ID)
-@click.option("--yes", "-y", is_flag=True, help="Do not ask for confirmation.")
+@yes_option
 @pass_app
 def decision_delete(app: App, decision_id: int, yes: bool) -> None:
     """Delete a decision with its outcomes, its events and the items only it added."""
+
     with app.transaction() as session:
-        if not yes:
-            data = corrections.decision_details(session, decision_id)
-            click.confirm(
-                f"Delete decision {decision_id} ({data['file'] or data['kind']}) of request "
-                f"{data['request_id']}, with {len(data['items'])} item outcomes?",
-                abort=True,
-                err=True,
-            )
+        confirm_deletion(yes, lambda: _question(session, decision_id=decision_id))
         deleted = corrections.delete_decision(session, decision_id)
     echo(
         f"Deleted decision {decision_id} of request {deleted.request_id} "
@@ -116,19 +139,12 @@ def item_edit(app: App, request_id: int, number: str, text: str) -> None:
 @item_group.command("delete")
 @click.argument("request_id", type=ID)
 @click.argument("number", type=TEXT)
-@click.option("--yes", "-y", is_flag=True, help="Do not ask for confirmation.")
+@yes_option
 @pass_app
 def item_delete(app: App, request_id: int, number: str, yes: bool) -> None:
     """Delete item NUMBER of a request, with its outcomes and corrections."""
     with app.transaction() as session:
-        if not yes:
-            item = corrections.get_item(session, request_id, number)
-            click.confirm(
-                f"Delete item {item.number} of request {request_id} ({len(item.outcomes)} "
-                f"outcomes, {len(item.corrections)} corrections)?",
-                abort=True,
-                err=True,
-            )
+        confirm_deletion(yes, lambda: _question(session, item=(request_id, number)))
         item = corrections.delete_item(session, request_id, number)
     echo(f"Deleted item {item.number} of request {request_id}.")
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import click
 
-from wobtrack.cli.base import App, cli, echo_json, json_option, pass_app
-from wobtrack.cli.render import echo, render_open_deadlines
+from wobtrack.cli.base import App, cli, echo_rows, json_option, pass_app
+from wobtrack.cli.render import render_open_deadlines
 from wobtrack.remind import collect_reminders
 
 
@@ -23,9 +23,4 @@ def deadlines(app: App, within_days: int | None, as_json: bool) -> None:
     """List every open deadline, soonest first, with what to do."""
     with app.transaction(write=False) as session:
         rows = [r.deadline_json() for r in collect_reminders(session, app.today, within_days)]
-    if as_json:
-        echo_json(rows)
-    elif rows:
-        echo(render_open_deadlines(rows))
-    else:
-        echo("No open deadlines.")
+    echo_rows(rows, as_json, render_open_deadlines, "No open deadlines.")

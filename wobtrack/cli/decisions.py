@@ -18,6 +18,7 @@ from wobtrack.cli.base import (
     cli,
     column_length,
     echo_json,
+    echo_rows,
     json_option,
     pass_app,
 )
@@ -281,12 +282,7 @@ def review(app: App, as_json: bool) -> None:
         ]
         rows += [found.to_json() for found in decisions.decisions_with_warnings(session)]
         rows += [found.to_json() for found in documents.documents_to_review(session)]
-    if as_json:
-        echo_json(rows)
-    elif rows:
-        echo(render_review(rows))
-    else:
-        echo("Nothing to review.")
+    echo_rows(rows, as_json, render_review, "Nothing to review.")
 
 
 @cli.command("summary")

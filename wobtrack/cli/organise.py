@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
 import click
 
 from wobtrack import organise, search
@@ -9,31 +12,32 @@ from wobtrack.cli.base import ID, TEXT, App, cli, echo_json, json_option, pass_a
 from wobtrack.cli.render import echo, render_hits
 from wobtrack.cli.tracker import request_group
 
-
-def _say_tags(request_id: int, tags: list[str]) -> None:
-    echo(f"Request {request_id} tags: {', '.join(tags) if tags else '(none)'}.")
-
-
-@request_group.command("tag")
-@click.argument("request_id", type=ID)
-@click.argument("tags", type=TEXT, nargs=-1, required=True)
-@pass_app
-def request_tag(app: App, request_id: int, tags: tuple[str, ...]) -> None:
-    """Add TAGS to a request (stored in lower case; one it has already is kept once)."""
-    with app.transaction() as session:
-        now = organise.tag_request(session, request_id, tags)
-    _say_tags(request_id, now)
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 
-@request_group.command("untag")
-@click.argument("request_id", type=ID)
-@click.argument("tags", type=TEXT, nargs=-1, required=True)
-@pass_app
-def request_untag(app: App, request_id: int, tags: tuple[str, ...]) -> None:
-    """Remove TAGS from a request."""
-    with app.transaction() as session:
-        now = organise.untag_request(session, request_id, tags)
-    _say_tags(request_id, now)
+def _tag_command(
+    name: str, change: Callable[[Session, int, Sequence[str]], list[str]], help_text: str
+) -> None:
+    """``request NAME REQUEST_ID TAGS...``: ``change`` the tags, then say the tags it has."""
+
+    @click.argument("request_id", type=ID)
+    @click.argument("tags", type=TEXT, nargs=-1, required=True)
+    @pass_app
+    def command(app: App, request_id: int, tags: tuple[str, ...]) -> None:
+        with app.transaction() as session:
+            now = change(session, request_id, tags)
+        echo(f"Request {request_id} tags: {', '.join(now) if now else '(none)'}.")
+
+    request_group.command(name, help=help_text)(command)
+
+
+_tag_command(
+    "tag",
+    organise.tag_request,
+    "Add TAGS to a request (stored in lower case; one it has already is kept once).",
+)
+_tag_command("untag", organise.untag_request, "Remove TAGS from a request.")
 
 
 @cli.command("search")

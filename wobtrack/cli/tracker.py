@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Unpack
 
 import click
 
@@ -17,9 +18,12 @@ from wobtrack.cli.base import (
     TextType,
     cli,
     column_length,
+    confirm_deletion,
     echo_json,
+    echo_rows,
     json_option,
     pass_app,
+    yes_option,
 )
 from wobtrack.cli.render import echo, render_request, render_request_table
 from wobtrack.contracts import RequestRowJSON
@@ -63,37 +67,16 @@ def request_group() -> None:
 @pass_app
 def request_add(
     app: App,
-    authority: str,
-    subject: str,
-    regime: str | None,
-    sent: date | None,
-    received: date | None,
-    reference: str | None,
-    notes: str | None,
     item_texts: tuple[str, ...],
     items_file: Path | None,
-    bezwaar_committee: bool,
-    tags: tuple[str, ...],
     as_json: bool,
+    **fields: Unpack[tracker.RequestFields],
 ) -> None:
     """Log a new request with its numbered items."""
     items = tracker.read_items_file(items_file) if items_file else []
     items += tracker.number_items(list(item_texts), start=len(items) + 1)
     with app.transaction() as session:
-        request = tracker.add_request(
-            session,
-            authority=authority,
-            subject=subject,
-            today=app.today,
-            regime=regime,
-            sent=sent,
-            received=received,
-            reference=reference,
-            notes=notes,
-            items=items,
-            bezwaar_committee=bezwaar_committee,
-            tags=tags,
-        )
+        request = tracker.add_request(session, today=app.today, items=items, **fields)
         data = serialize.request_json(request, app.today)
     if as_json:
         echo_json(data)
@@ -126,17 +109,13 @@ def request_list(
             {**serialize.overview_json(r.overview, app.today), "tags": list(r.tags)}
             for r in organise.list_requests(session, wanted, app.today)
         ]
-    if as_json:
-        echo_json(rows)
-    elif not rows:
-        filtered = tags or authority or state or regime
-        echo(
-            "No request matches."
-            if filtered
-            else "No requests yet. Log one with `wobtrack request add`."
-        )
-    else:
-        echo(render_request_table(rows))
+    filtered = tags or authority or state or regime
+    empty = (
+        "No request matches."
+        if filtered
+        else "No requests yet. Log one with `wobtrack request add`."
+    )
+    echo_rows(rows, as_json, render_request_table, empty)
 
 
 @request_group.command("show")
@@ -165,51 +144,29 @@ def request_show(app: App, request_id: int, as_json: bool) -> None:
 @click.option("--notes", type=TEXT)
 @click.option("--bezwaar-committee/--no-bezwaar-committee", default=None)
 @pass_app
-def request_edit(
-    app: App,
-    request_id: int,
-    authority: str | None,
-    subject: str | None,
-    regime: str | None,
-    sent: date | None,
-    received: date | None,
-    reference: str | None,
-    notes: str | None,
-    bezwaar_committee: bool | None,
-) -> None:
+def request_edit(app: App, request_id: int, **changes: Unpack[tracker.RequestChanges]) -> None:
     """Change fields of a request."""
     with app.transaction() as session:
-        tracker.edit_request(
-            session,
-            request_id,
-            today=app.today,
-            authority=authority,
-            subject=subject,
-            regime=regime,
-            sent=sent,
-            received=received,
-            reference=reference,
-            notes=notes,
-            bezwaar_committee=bezwaar_committee,
-        )
+        tracker.edit_request(session, request_id, today=app.today, **changes)
     echo(f"Updated request {request_id}.")
 
 
 @request_group.command("delete")
 @click.argument("request_id", type=ID)
-@click.option("--yes", "-y", is_flag=True, help="Do not ask for confirmation.")
+@yes_option
 @pass_app
 def request_delete(app: App, request_id: int, yes: bool) -> None:
     """Delete a request with its items, events and decisions."""
     with app.transaction() as session:
         request = tracker.get_request(session, request_id)
-        if not yes:
-            click.confirm(
-                f"Delete request {request_id} ({request.subject!r}, {len(request.items)} items, "
-                f"{len(request.events)} events, {len(request.decisions)} decisions)?",
-                abort=True,
-                err=True,
-            )
+        confirm_deletion(
+            yes,
+            lambda: (
+                f"Delete request {request_id} ({request.subject!r}, "
+                f"{len(request.items)} items, {len(request.events)} events, "
+                f"{len(request.decisions)} decisions)?"
+            ),
+        )
         tracker.delete_request(session, request_id)
     echo(f"Deleted request {request_id}.")
 
