@@ -9,6 +9,7 @@ be reached, the PostgreSQL tests fail instead of being skipped.
 from __future__ import annotations
 
 import os
+import shutil
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -18,7 +19,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
-from sqlalchemy import text
+from sqlalchemy import event, text
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import Session
 
@@ -38,11 +39,88 @@ def _backends() -> list[Any]:
     return backends
 
 
+def _wants_schema(request: pytest.FixtureRequest) -> bool:
+    """Whether the test's database starts at the newest schema: so it does for a test that
+    runs the CLI (``run``: its first command would migrate the database) or takes ``engine``
+    (which migrates it), unless it is marked ``empty_database``; a test that takes only
+    ``db_url`` gets an empty database, as before."""
+    uses = {"run", "engine"} & set(request.fixturenames)
+    return bool(uses) and request.node.get_closest_marker("empty_database") is None
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A SQLite database migrated to head once per session: tests get a copy of the file
+    (the migrations take far longer than copying their result)."""
+    path = tmp_path_factory.mktemp("template") / "wobtrack.db"
+    engine = database.make_engine(f"sqlite:///{path}")
+    database.upgrade(engine)
+    engine.dispose()  # the last connection closing checkpoints the WAL into the file
+    assert not path.with_name(path.name + "-wal").exists()
+    return path
+
+
+Statement = tuple[str, Any, bool]
+
+
+def _pg_url(schema: str) -> str:
+    assert PG_URL is not None
+    url = make_url(PG_URL).update_query_dict({"options": f"-csearch_path={schema}"})
+    return url.render_as_string(hide_password=False)
+
+
+@pytest.fixture(scope="session")
+def pg_migration_sql() -> list[Statement]:
+    """The SQL the migrations send to an empty PostgreSQL schema, recorded once per session
+    by running them; replayed in each test's fresh schema (statement for statement the
+    same, in one transaction; the models-agree test checks the result)."""
+    schema = f"wt_{uuid.uuid4().hex[:12]}"
+    assert PG_URL is not None
+    admin = database.make_engine(PG_URL)
+    with admin.begin() as conn:
+        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    recorded: list[Statement] = []
+    engine = database.make_engine(_pg_url(schema))
+
+    def record(_c: Any, _cur: Any, statement: str, params: Any, _ctx: Any, many: bool) -> None:
+        recorded.append((statement, params, many))
+
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        database.upgrade(engine)
+    finally:
+        engine.dispose()
+        with admin.begin() as conn:
+            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+    return recorded
+
+
+def _replay(url: str, statements: list[Statement]) -> None:
+    engine = database.make_engine(url)
+    try:
+        with engine.begin() as conn:
+            cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+            for statement, params, many in statements:
+                if many:
+                    cursor.executemany(statement, params)
+                else:
+                    cursor.execute(statement, params)
+            cursor.close()
+    finally:
+        engine.dispose()
+
+
 @pytest.fixture(params=_backends())
 def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """A URL of an empty database: a SQLite file, or a fresh PostgreSQL schema."""
+    """A URL of a database: a SQLite file, or a fresh PostgreSQL schema; empty, or at the
+    newest schema for a test that uses the CLI or ``engine`` (see ``_wants_schema``)."""
+    migrated = _wants_schema(request)
     if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'wobtrack.db'}"
+        path = tmp_path / "wobtrack.db"
+        if migrated:
+            shutil.copyfile(request.getfixturevalue("sqlite_template"), path)
+        yield f"sqlite:///{path}"
         return
     assert PG_URL is not None
     schema = f"wt_{uuid.uuid4().hex[:12]}"
@@ -52,9 +130,11 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
             conn.execute(text(f'CREATE SCHEMA "{schema}"'))
     except Exception as exc:  # the variable is set: an unreachable server is a failure
         pytest.fail(f"WOBTRACK_TEST_PG_URL is set but PostgreSQL is unreachable: {exc}")
-    url = make_url(PG_URL).update_query_dict({"options": f"-csearch_path={schema}"})
+    url = _pg_url(schema)
     try:
-        yield url.render_as_string(hide_password=False)
+        if migrated:
+            _replay(url, request.getfixturevalue("pg_migration_sql"))
+        yield url
     finally:
         with admin.begin() as conn:
             conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
@@ -129,3 +209,6 @@ def run(db_url: str) -> Cli:
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "postgresql: the PostgreSQL run of a database test")
+    config.addinivalue_line(
+        "markers", "empty_database: the CLI runner starts on an empty database (not migrated)"
+    )

@@ -222,6 +222,7 @@ def test_failure_after_partial_work_rolls_back(run: Cli, db_url: str, tmp_path: 
     assert _counts(db_url) == {"authorities": 0, "requests": 0, "request_items": 0, "events": 0}
 
 
+@pytest.mark.empty_database
 def test_db_commands(run: Cli) -> None:
     assert "empty" in run("db", "current").stdout
     run("db", "upgrade")

@@ -106,11 +106,25 @@ def alembic_config(engine: Engine | None = None, connection: Any = None) -> Any:
     return cfg
 
 
-def head_revision() -> str | None:
-    """The newest revision shipped with this version of wobtrack."""
+def _scripts() -> Any:
+    """The shipped migrations (an Alembic ScriptDirectory), read once per process and
+    folder: reading them executes every revision file, which costs more than a command."""
+    return _scripts_in(str(migrations_path()))
+
+
+@cache
+def _scripts_in(location: str) -> Any:
     from alembic.script import ScriptDirectory
 
-    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+    cfg = alembic_config()
+    cfg.set_main_option("script_location", location)
+    return ScriptDirectory.from_config(cfg)
+
+
+def head_revision() -> str | None:
+    """The newest revision shipped with this version of wobtrack."""
+    head: str | None = _scripts().get_current_head()
+    return head
 
 
 _REVISION_LINE = re.compile(
@@ -198,21 +212,17 @@ def current_revision(engine: Engine) -> str | None:
 
 def is_known_revision(revision: str) -> bool:
     """Whether ``revision`` is one of the schema revisions shipped with this wobtrack."""
-    from alembic.script import ScriptDirectory
     from alembic.util import CommandError
 
     try:
-        return ScriptDirectory.from_config(alembic_config()).get_revision(revision) is not None
+        return _scripts().get_revision(revision) is not None
     except CommandError:
         return False
 
 
 def known_revisions() -> list[str]:
     """The shipped revisions, oldest first."""
-    from alembic.script import ScriptDirectory
-
-    script = ScriptDirectory.from_config(alembic_config())
-    return [rev.revision for rev in reversed(list(script.walk_revisions()))]
+    return [rev.revision for rev in reversed(list(_scripts().walk_revisions()))]
 
 
 def _check_known(engine: Engine) -> None:
@@ -226,15 +236,29 @@ def _check_known(engine: Engine) -> None:
         )
 
 
+def _run_migrations(config: Any, revision: str, direction: str) -> None:
+    """``alembic.command.upgrade``/``downgrade`` on the shipped migrations as read once
+    (``_scripts``): the same steps, without reading every revision file again."""
+    from alembic.runtime.environment import EnvironmentContext
+
+    script = _scripts()
+
+    def steps(rev: Any, _context: Any) -> Any:
+        if direction == "upgrade":
+            return script._upgrade_revs(revision, rev)
+        return script._downgrade_revs(revision, rev)
+
+    with EnvironmentContext(config, script, fn=steps, destination_rev=revision):
+        script.run_env()
+
+
 def _migrate(engine: Engine, revision: str, direction: str) -> None:
-    from alembic import command
     from alembic.util import CommandError
 
     _check_known(engine)
-    run = command.upgrade if direction == "upgrade" else command.downgrade
     with engine.connect() as connection:
         try:
-            run(alembic_config(engine, connection), revision)
+            _run_migrations(alembic_config(engine, connection), revision, direction)
         except CommandError as exc:  # an unknown or unreachable target revision
             detail = " ".join(str(exc).split())
             raise WobtrackError(
