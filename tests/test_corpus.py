@@ -4,7 +4,7 @@ No file may crash the parser: each is parsed, or refused with a clean Unreadable
 (the image-only scans). The decision date must equal the annotated one of
 ``ground-truth.csv`` for at least 90% of the letters that have one. Extraction of the
 whole corpus takes a few minutes of CPU, on all cores; the extracted text is cached in
-.pytest_cache (by content hash), so later runs only parse.
+wobtrack's user cache directory (by content hash), so later runs only parse.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ import pytest
 from tests.conftest import SHARED
 from wobtrack.errors import UnreadableDocument
 from wobtrack.parsing.batch import FileResult, parse_files
+from wobtrack.parsing.pdftext import default_cache_dir
 
 CORPUS = SHARED / "corpus" / "wob-letters"
 GROUND_TRUTH = CORPUS / "ground-truth.csv"
@@ -35,15 +36,13 @@ pytestmark = [
 
 
 @pytest.fixture(scope="session")
-def pdftext_cache(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The text-extraction cache of the corpus: ``.pytest_cache/d/wobtrack-pdftext``, kept
-    between runs (git-ignored), so only the first run pays for extraction. Entries are keyed
-    by content hash and extractor version: a changed file or extractor misses, never goes
-    stale. With the cache plugin off (``-p no:cacheprovider``) a fresh temporary dir."""
-    cache = getattr(request.config, "cache", None)
-    if cache is None:
-        return tmp_path_factory.mktemp("pdftext-cache")
-    return Path(cache.mkdir("wobtrack-pdftext"))
+def pdftext_cache() -> Path:
+    """wobtrack's own text-extraction cache (``<user cache dir>/wobtrack/pdftext``, the one
+    ``wobtrack parse`` and the scorer behind tests/test_scoreboard.py use), so the corpus is
+    extracted once per machine, not once per checkout: CI's fresh clone finds the text of
+    the previous run. Entries are keyed by content hash and extractor version: a changed
+    file or extractor misses, never goes stale."""
+    return default_cache_dir()
 
 
 @pytest.fixture(scope="module")
