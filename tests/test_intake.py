@@ -113,8 +113,13 @@ MODELS = (Authority, Request, RequestItem, Decision, ItemOutcome, DecisionFile)
 
 
 @pytest.fixture(autouse=True)
-def _private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+def _private_cache(
+    request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each test extracts its letters itself, except over the corpus: its text comes from
+    wobtrack's own cache, as in tests/test_corpus.py (extracted once per machine)."""
+    if request.node.get_closest_marker("corpus") is None:
+        monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
 
 
 @pytest.fixture
