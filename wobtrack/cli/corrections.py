@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, TypeVar
 
 import click
 
@@ -26,6 +26,17 @@ from wobtrack.contracts import DecisionRowJSON
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
+
+FC = TypeVar("FC", bound=Callable[..., object])
+
+
+def request_item_arguments(name: str) -> Callable[[FC], FC]:
+    """The arguments REQUEST_ID and an item's number (NAME) of the item commands."""
+
+    def add(command: FC) -> FC:
+        return click.argument("request_id", type=ID)(click.argument(name, type=TEXT)(command))
+
+    return add
 
 
 def _render_decision_rows(rows: Sequence[DecisionRowJSON]) -> str:
@@ -125,8 +136,7 @@ def decision_delete(app: App, decision_id: int, yes: bool) -> None:
 
 
 @item_group.command("edit")
-@click.argument("request_id", type=ID)
-@click.argument("number", type=TEXT)
+@request_item_arguments("number")
 @click.option("--text", type=TEXT, required=True, help="The item's new text.")
 @pass_app
 def item_edit(app: App, request_id: int, number: str, text: str) -> None:
@@ -137,8 +147,7 @@ def item_edit(app: App, request_id: int, number: str, text: str) -> None:
 
 
 @item_group.command("delete")
-@click.argument("request_id", type=ID)
-@click.argument("number", type=TEXT)
+@request_item_arguments("number")
 @yes_option
 @pass_app
 def item_delete(app: App, request_id: int, number: str, yes: bool) -> None:
@@ -150,8 +159,7 @@ def item_delete(app: App, request_id: int, number: str, yes: bool) -> None:
 
 
 @outcome_group.command("reset")
-@click.argument("request_id", type=ID)
-@click.argument("item", type=TEXT)
+@request_item_arguments("item")
 @json_option
 @pass_app
 def outcome_reset(app: App, request_id: int, item: str, as_json: bool) -> None:
