@@ -398,6 +398,7 @@ def test_bad_export_is_refused_before_the_database_is_touched(
         pytest.param(b"[1, 2]", "is not a wobtrack export (it has no", id="a-list"),
     ],
 )
+@pytest.mark.empty_database  # the refused file must not even create the schema
 def test_not_an_export(run: Cli, db_url: str, tmp_path: Path, content: bytes, message: str) -> None:
     bad = tmp_path / "file.json"
     bad.write_bytes(content)

@@ -5,6 +5,7 @@ Every case here was a traceback (or a whole-database failure) before: each test 
 
 from __future__ import annotations
 
+import copy
 import json
 from datetime import date
 from pathlib import Path
@@ -481,7 +482,19 @@ def test_db_upgrade_to_a_revision_that_does_not_exist(run: Cli) -> None:
 # --------------------------------------------------------------------------- import-json
 
 
+#: The export ``_export_of_one_decision`` made, per backend: made once (it imports a PDF),
+#: then copied for each case.
+_EXPORTS: dict[str, dict[str, Any]] = {}
+
+
 def _export_of_one_decision(run: Cli, tmp_path: Path) -> dict[str, Any]:
+    backend = run.db_url.split(":", 1)[0]
+    if backend not in _EXPORTS:
+        _EXPORTS[backend] = _make_export_of_one_decision(run, tmp_path)
+    return copy.deepcopy(_EXPORTS[backend])
+
+
+def _make_export_of_one_decision(run: Cli, tmp_path: Path) -> dict[str, Any]:
     monkey = tmp_path / "cache"
     monkey.mkdir()
     items = str(SAMPLES / "woo-verzoek-2026.txt")
@@ -546,7 +559,8 @@ def test_import_json_checks_every_value_before_writing(
     # Before: `outcomes: 5` (and the others) were stored, and then review, summary and
     # request show failed with tracebacks.
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    document = _export_of_one_decision(run, tmp_path)
+    pristine = _export_of_one_decision(run, tmp_path)
+    document = copy.deepcopy(pristine)
     table, index, column = path
     document[table][index][column] = value
     bad = tmp_path / "bad.json"
@@ -555,7 +569,7 @@ def test_import_json_checks_every_value_before_writing(
     fresh.fails("import-json", str(bad), message=f"invalid export: {message}")
     assert not (tmp_path / "fresh.db").exists()  # nothing written, not even a database
     # The same document unchanged imports, and reads back (on this test's backend too).
-    document[table][index][column] = json.loads(run("export").stdout)[table][index][column]
+    document[table][index][column] = pristine[table][index][column]
     good = tmp_path / "good.json"
     good.write_text(json.dumps(document), encoding="utf-8")
     fresh("import-json", str(good))
