@@ -121,6 +121,7 @@ GOLDEN: dict[str, set[str]] = {
     "GroundCountJSON": {"ground", "items"},
     "AuthorityTallyJSON": _TALLY | _SPREADS,
     "AssumptionJSON": {"key", "text"},
+    "SummaryHeadJSON": {"today", "assumptions"},
     "SummaryJSON": {"today", "assumptions", "requests", "authorities"},
     "ReferralItemJSON": {"number", "text", "references", "decision_id", "source"},
     "ReferralRequestJSON": {"id", "authority", "subject", "items_total", "items"},
