@@ -47,7 +47,7 @@ _SUMMARY_ROW = {"id", "authority", "subject", "regime", "reference", "sent", "re
 _SUMMARY_ROW |= {"item_count", "state", "next_deadline"}
 _REQUEST = {"id", "authority", "subject", "regime", "reference", "sent", "received", "state"}
 _REQUEST |= {"regime_derived", "bezwaar_committee", "notes", "tags", "items", "timeline"}
-_REQUEST |= {"decisions", "deadlines", "flags", "warnings"}
+_REQUEST |= {"decisions", "deadlines", "flags", "warnings", "documents"}
 _DECISION = {"id", "kind", "decision_date", "bekendmaking", "reference", "file", "sha256"}
 _DECISION |= {"pages", "parser_version", "bezwaar", "warnings"}
 _SPREADS = {"days_to_decision", "legal_term_days", "days_overdue"}
@@ -55,6 +55,9 @@ _TALLY = {"authority", "requests", "decided", "timed", "decided_late", "late_sha
 _TALLY |= {"on_time", "overdue", "late", "judged", "late_judged_share", "pending", "untimed"}
 _TALLY |= {"data_problems", "withdrawn", "partial_only", "receipt_assumed", "items_total"}
 _TALLY |= {"items_decided", "outcomes", "grounds", "referral_only", "referral_only_share"}
+_INVENTORY_DOCUMENT = {"number", "date", "title", "judgement", "judgement_text", "grounds"}
+_INVENTORY_DOCUMENT |= {"link", "page", "needs_review"}
+_DOCUMENT_COUNTS = {"total", "judgements", "grounds", "needs_review", "suspended"}
 
 #: Every shape's keys as the contract fixes them (a shape may gain keys, never lose one).
 GOLDEN: dict[str, set[str]] = {
@@ -64,10 +67,12 @@ GOLDEN: dict[str, set[str]] = {
     "ParsedItemJSON": _PARSED_ITEM | {"review"},
     "DictumJSON": {"parts", "evidence"},
     "BezwaarClauseJSON": {"weeks", "electronic_filing", "address", "remedy"},
-    "InventoryDocumentJSON": {
-        *("number", "date", "title", "judgement", "judgement_text", "grounds", "link"),
-        *("page", "needs_review"),
-    },
+    "InventoryDocumentJSON": _INVENTORY_DOCUMENT,
+    "DocumentJSON": _INVENTORY_DOCUMENT | {"suspended", "file"},
+    "DocumentGroundJSON": {"ground", "documents"},
+    "DocumentCountsJSON": _DOCUMENT_COUNTS,
+    "DecisionDocumentCountsJSON": _DOCUMENT_COUNTS | {"decision_id"},
+    "RequestDocumentsJSON": _DOCUMENT_COUNTS | {"decisions"},
     "ParsedLetterJSON": {
         *("file", "pages", "regime", "decision_date", "reference", "request_received"),
         *("request_date", "kind", "extended_on", "extended_to", "items", "decision"),
@@ -96,9 +101,11 @@ GOLDEN: dict[str, set[str]] = {
     "ReviewItemJSON": _FINAL | {"request_id", "authority", "kind"},
     "ReviewDecisionJSON": _FINAL
     | {"request_id", "authority", "kind", "decision_kind", "file", "warnings"},
+    "ReviewDocumentJSON": _FINAL
+    | {"request_id", "authority", "kind", "file", "judgement", "judgement_text", "page"},
     "ImportJSON": {
         *("decision_id", "kind", "created", "added_items", "unanswered_items", "verdaging"),
-        *("warnings", "import_warnings", "parser_warnings", "items"),
+        *("warnings", "import_warnings", "parser_warnings", "items", "inventory", "documents"),
     },
     "RecordedDecisionJSON": {
         *("decision_id", "request_id", "kind", "decision_date", "bekendmaking_on", "warnings"),
@@ -106,7 +113,7 @@ GOLDEN: dict[str, set[str]] = {
     "DecisionRowJSON": _DECISION | {"request_id", "item_count"},
     "DecisionEventJSON": {"id", "kind", "date", "note"},
     "OutcomeProposalJSON": _PARSED_ITEM | {"flags"},
-    "DecisionDetailsJSON": _DECISION | {"request_id", "item_count", "events", "items"},
+    "DecisionDetailsJSON": _DECISION | {"request_id", "item_count", "events", "items", "documents"},
     "TimelinessJSON": {
         *("verdict", "receipt", "receipt_assumed", "due", "term_days", "decided_on"),
         *("decision_id", "days", "days_late", "partial_decisions", "problem"),
@@ -119,7 +126,8 @@ GOLDEN: dict[str, set[str]] = {
     },
     "SpreadJSON": {"median", "max"},
     "GroundCountJSON": {"ground", "items"},
-    "AuthorityTallyJSON": _TALLY | _SPREADS,
+    "AuthorityTimingJSON": _TALLY | _SPREADS,
+    "AuthorityTallyJSON": _TALLY | _SPREADS | {"documents"},
     "AssumptionJSON": {"key", "text"},
     "SummaryHeadJSON": {"today", "assumptions"},
     "SummaryJSON": {"today", "assumptions", "requests", "authorities"},
@@ -270,7 +278,7 @@ COMMANDS: list[tuple[tuple[str, ...], Any]] = [
     (("remind",), _each(contracts.ReminderJSON)),
     (("summary",), contracts.SummaryJSON),
     (("summary", "--referral-only"), contracts.ReferralSummaryJSON),
-    (("review",), _each(contracts.ReviewItemJSON | contracts.ReviewDecisionJSON)),
+    (("review",), _each(contracts.ReviewRowJSON)),
     (("decision", "list"), _each(contracts.DecisionRowJSON)),
     (("decision", "show", "1"), contracts.DecisionDetailsJSON),
     (("search", "besluit"), _each(contracts.SearchHitJSON)),

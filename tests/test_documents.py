@@ -504,3 +504,25 @@ def test_migration_moves_documents_out_of_the_parser_output_and_back(db_url: str
             assert session.scalar(select(func.count()).select_from(DecisionDocument)) == 3
     finally:
         engine.dispose()
+
+
+def test_document_outputs_have_the_declared_shape(imported: tuple[Cli, dict[str, Any]]) -> None:
+    """The documents blocks of every ``--json`` output match wobtrack/contracts.py."""
+    from tests.test_contracts import conforms
+    from wobtrack import contracts
+
+    run, data = imported
+    conforms(data, contracts.ImportJSON)
+    assert data["documents"]["total"]
+    shown = _json(run, "request", "show", "1")
+    conforms(shown, contracts.RequestJSON)
+    assert shown["documents"]["decisions"]
+    decision = _json(run, "decision", "show", "1")
+    conforms(decision, contracts.DecisionDetailsJSON)
+    assert decision["documents"]
+    review = _json(run, "review")
+    conforms(review, list[contracts.ReviewRowJSON])  # type: ignore[valid-type]
+    assert "document" in {row["kind"] for row in review}
+    summary = _json(run, "summary")
+    conforms(summary, contracts.SummaryJSON)
+    assert summary["authorities"][0]["documents"]["total"] == data["documents"]["total"]

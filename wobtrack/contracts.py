@@ -110,6 +110,47 @@ class ParsedLetterJSON(TypedDict):
     ocr_pages: NotRequired[list[int]]
 
 
+# --------------------------------------------------------------------------- documents
+
+
+class DocumentJSON(InventoryDocumentJSON):
+    """A stored inventory document (``decision show --json``'s documents): the parser's
+    names, whether it is suspended (opgeschort) and the file it was read from."""
+
+    suspended: bool
+    file: str | None
+
+
+class DocumentGroundJSON(TypedDict):
+    """How many documents cite a ground."""
+
+    ground: str
+    documents: int
+
+
+class DocumentCountsJSON(TypedDict):
+    """Inventory documents counted: ``judgements`` has every judgement and "unknown",
+    ``grounds`` the most cited first."""
+
+    total: int
+    judgements: dict[str, int]
+    grounds: list[DocumentGroundJSON]
+    needs_review: int
+    suspended: int
+
+
+class DecisionDocumentCountsJSON(DocumentCountsJSON):
+    """One decision's documents counted (``request show``'s documents)."""
+
+    decision_id: int
+
+
+class RequestDocumentsJSON(DocumentCountsJSON):
+    """``request show --json``'s documents: counted in all and per decision."""
+
+    decisions: list[DecisionDocumentCountsJSON]
+
+
 # --------------------------------------------------------------------------- deadlines
 
 
@@ -283,6 +324,8 @@ class RequestJSON(_RequestHeadJSON):
     deadlines: list[TrackedDeadlineJSON]
     flags: list[FlagJSON]
     warnings: list[str]
+    #: ``request show`` only (not ``request add`` nor the HTML report).
+    documents: NotRequired[RequestDocumentsJSON]
 
 
 # --------------------------------------------------------------------------- outcomes
@@ -348,6 +391,32 @@ class ReviewDecisionJSON(TypedDict):
     note: None
 
 
+class ReviewDocumentJSON(TypedDict):
+    """A ``review --json`` row of kind "document": an inventory document whose judgement a
+    person should check. It also carries the keys of an item row (``number`` the
+    document's, ``text`` its title, ``outcomes`` empty, ``flags`` saying why)."""
+
+    kind: Literal["document"]
+    request_id: int
+    authority: str
+    decision_id: int
+    file: str | None
+    number: str | None
+    text: str | None
+    judgement: str | None
+    judgement_text: str | None
+    page: int | None
+    outcomes: list[str]
+    grounds: list[str]
+    refers_to: list[str]
+    references: list[dict[str, Any]]
+    evidence: list[dict[str, Any]]
+    needs_review: bool
+    flags: list[str]
+    source: str
+    note: None
+
+
 class ImportJSON(TypedDict):
     """``decision import --json``."""
 
@@ -361,6 +430,8 @@ class ImportJSON(TypedDict):
     import_warnings: list[str]
     parser_warnings: list[str]
     items: list[FinalOutcomeJSON]
+    inventory: str | None
+    documents: DocumentCountsJSON
 
 
 class RecordedDecisionJSON(TypedDict):
@@ -395,6 +466,7 @@ class DecisionDetailsJSON(DecisionRowJSON):
 
     events: list[DecisionEventJSON]
     items: list[OutcomeProposalJSON]
+    documents: list[DocumentJSON]
 
 
 # --------------------------------------------------------------------------- summary
@@ -468,8 +540,8 @@ class GroundCountJSON(TypedDict):
     items: int
 
 
-class AuthorityTallyJSON(TypedDict):
-    """An authority of ``summary --json``: timing and outcomes."""
+class AuthorityTimingJSON(TypedDict):
+    """An authority's timing and outcomes, counted while the requests are walked."""
 
     authority: str
     requests: int
@@ -497,6 +569,12 @@ class AuthorityTallyJSON(TypedDict):
     grounds: list[GroundCountJSON]
     referral_only: int
     referral_only_share: float | None
+
+
+class AuthorityTallyJSON(AuthorityTimingJSON):
+    """An authority of ``summary --json``: timing, outcomes and its inventory documents."""
+
+    documents: DocumentCountsJSON
 
 
 class AssumptionJSON(TypedDict):
@@ -621,7 +699,7 @@ class ExportDeadlineJSON(TrackedDeadlineJSON):
 
 
 #: A row of ``review --json``.
-ReviewRowJSON = ReviewItemJSON | ReviewDecisionJSON
+ReviewRowJSON = ReviewItemJSON | ReviewDecisionJSON | ReviewDocumentJSON
 
 
 #: What ``render_outcomes`` shows: a final outcome, a decision's proposal or a summary item.

@@ -25,6 +25,12 @@ from typing import TYPE_CHECKING, Any, Final
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from wobtrack.contracts import (
+    DocumentCountsJSON,
+    DocumentJSON,
+    RequestDocumentsJSON,
+    ReviewDocumentJSON,
+)
 from wobtrack.models import Authority, Decision, DecisionDocument, DecisionFile, Request
 from wobtrack.safetext import strip_pdf_controls_deep
 from wobtrack.vocab import JUDGEMENTS
@@ -151,7 +157,7 @@ def documents_from_parsed(session: Session) -> int:
     return count
 
 
-def document_json(row: DecisionDocument, file: str | None) -> dict[str, Any]:
+def document_json(row: DecisionDocument, file: str | None) -> DocumentJSON:
     """One stored document in the ``parse --json`` contract's names, plus ``suspended`` and
     the ``file`` it was read from."""
     return {
@@ -169,7 +175,7 @@ def document_json(row: DecisionDocument, file: str | None) -> dict[str, Any]:
     }
 
 
-def decision_documents(session: Session, decision: Decision) -> list[dict[str, Any]]:
+def decision_documents(session: Session, decision: Decision) -> list[DocumentJSON]:
     """A decision's documents in order (``document_json``), in one query."""
     names = {file.id: file.file_name for file in decision.files}
     rows = session.scalars(
@@ -212,7 +218,7 @@ class DocumentCounts:
         ranked = sorted(self.grounds.items(), key=lambda item: (-item[1], item[0]))
         return ranked if limit is None else ranked[:limit]
 
-    def to_json(self, *, top: int | None = None) -> dict[str, Any]:
+    def to_json(self, *, top: int | None = None) -> DocumentCountsJSON:
         """``{"total", "judgements": {every judgement and "unknown": count}, "grounds":
         [{"ground", "documents"}], "needs_review", "suspended"}``."""
         return {
@@ -262,7 +268,7 @@ class RequestDocuments:
     counts: DocumentCounts
     by_decision: dict[int, DocumentCounts]
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> RequestDocumentsJSON:
         """``request show --json`` "documents": the counts, and per decision."""
         return {
             **self.counts.to_json(),
@@ -322,7 +328,7 @@ class DocumentReview:
     grounds: tuple[str, ...]
     page: int | None
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> ReviewDocumentJSON:
         """One ``review --json`` row of kind "document".
 
         It also carries the keys of an item row (``outcomes`` empty, ``flags`` saying why),

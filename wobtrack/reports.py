@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from wobtrack.contracts import (
     AuthorityTallyJSON,
+    AuthorityTimingJSON,
     DecisionTimingJSON,
     ReferralAuthorityJSON,
     ReferralItemJSON,
@@ -469,7 +470,7 @@ class _AuthorityTally:
                 self.grounds[ground] += 1
             self.referral_only += final.referral_only
 
-    def to_json(self) -> AuthorityTallyJSON:
+    def to_json(self) -> AuthorityTimingJSON:
         known = {outcome: self.outcomes[outcome] for outcome in OUTCOMES}
         # Outcomes outside the vocabulary should not exist; if old data holds one it is
         # still counted, after the vocabulary, so that the counts add up.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import click
 
@@ -12,6 +12,8 @@ from wobtrack.contracts import (
     AssumptionJSON,
     AuthorityTallyJSON,
     DecisionTimingJSON,
+    DocumentCountsJSON,
+    DocumentJSON,
     OpenDeadlineJSON,
     OutcomeRowJSON,
     ReferralSummaryJSON,
@@ -114,8 +116,8 @@ def render_request(data: RequestJSON) -> str:
         lines.append(f"  {_day(row['date']):<16} {row['kind']}{note} {ident}".rstrip())
     if not data["timeline"]:
         lines.append("  (nothing yet)")
-    held = data.get("documents") or {}
-    if held.get("total"):
+    held = data.get("documents")
+    if held and held["total"]:
         lines.append("")
         lines.append(f"Documents: {_documents_line(held)}")
         if len(held["decisions"]) > 1:
@@ -154,7 +156,7 @@ def render_outcomes(items: Sequence[OutcomeRowJSON]) -> str:
     return table(["ITEM", "OUTCOMES", "GROUNDS", "REFERS TO", ""], rows)
 
 
-def render_documents(documents: list[dict[str, Any]]) -> str:
+def render_documents(documents: Sequence[DocumentJSON]) -> str:
     """A decision's inventory documents as a table; unknown judgements shown as the list
     words them, marked REVIEW."""
     rows = [
@@ -171,7 +173,7 @@ def render_documents(documents: list[dict[str, Any]]) -> str:
     return table(["DOC", "DATE", "JUDGEMENT", "GROUNDS", "TITLE", ""], rows)
 
 
-def _documents_line(data: dict[str, Any]) -> str:
+def _documents_line(data: DocumentCountsJSON) -> str:
     """Document counts (``DocumentCounts.to_json``) in one line."""
     judged = ", ".join(f"{key} {n}" for key, n in data["judgements"].items() if n)
     text = f"{data['total']} ({judged})"
@@ -437,8 +439,8 @@ def summary_tail_lines(
         lines.append(
             f"{_short(a['authority'], 32)}: {counts}" + (f"; grounds {grounds}" if grounds else "")
         )
-        held = a.get("documents") or {}
-        if held.get("total"):
+        held = a["documents"]
+        if held["total"]:
             lines.append(f"{_short(a['authority'], 32)}: documents {_documents_line(held)}")
     for a in authorities:
         untimed = [
