@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import tomllib
 from pathlib import Path
+from typing import Any
 
+import pytest
 from alembic import command
 from sqlalchemy import func, inspect, select
 from sqlalchemy.engine import Engine
@@ -129,3 +131,43 @@ def test_a_database_without_a_version_table_has_no_quick_revision(db_url: str) -
         assert database._stored_revision(engine) is None
     finally:
         engine.dispose()
+
+
+def test_migrations_fall_back_to_alembics_commands_without_its_private_steps(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A future Alembic without ``ScriptDirectory._upgrade_revs``/``_downgrade_revs``: the
+    migrations run through ``alembic.command.upgrade``/``downgrade`` instead."""
+    shipped = database._scripts()
+
+    class WithoutPrivateSteps:
+        """The shipped ScriptDirectory as a future Alembic's: no private step methods."""
+
+        def __getattr__(self, name: str) -> Any:
+            if name in ("_upgrade_revs", "_downgrade_revs"):
+                raise AttributeError(name)
+            return getattr(shipped, name)
+
+    monkeypatch.setattr(database, "_scripts", WithoutPrivateSteps)
+    called: list[tuple[str, str]] = []
+    for name in ("upgrade", "downgrade"):
+        real = getattr(command, name)
+        monkeypatch.setattr(
+            command,
+            name,
+            lambda config, revision, _n=name, _f=real: (
+                called.append((_n, revision)) or _f(config, revision)
+            ),
+        )
+    engine = database.make_engine(f"sqlite:///{tmp_path / 'fallback.db'}")
+    try:
+        database.upgrade(engine)
+        assert database.current_revision(engine) == database.head_revision()
+        previous = database.known_revisions()[-2]
+        database.downgrade(engine, previous)
+        assert database.current_revision(engine) == previous
+        database.upgrade(engine)
+        assert database.current_revision(engine) == database.head_revision()
+    finally:
+        engine.dispose()
+    assert called == [("upgrade", "head"), ("downgrade", previous), ("upgrade", "head")]

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine, make_url
@@ -236,12 +236,26 @@ def _check_known(engine: Engine) -> None:
         )
 
 
+#: The private ScriptDirectory methods ``_run_migrations`` uses, per direction.
+_STEP_METHODS: Final = {"upgrade": "_upgrade_revs", "downgrade": "_downgrade_revs"}
+
+
 def _run_migrations(config: Any, revision: str, direction: str) -> None:
     """``alembic.command.upgrade``/``downgrade`` on the shipped migrations as read once
-    (``_scripts``): the same steps, without reading every revision file again."""
+    (``_scripts``): the same steps, without reading every revision file again.
+
+    The steps come from Alembic's private ``ScriptDirectory._upgrade_revs``/
+    ``_downgrade_revs``; an Alembic without them gets the public commands (slower: they
+    read the revision files again), so wobtrack keeps migrating."""
     from alembic.runtime.environment import EnvironmentContext
 
     script = _scripts()
+    if not hasattr(script, _STEP_METHODS[direction]):
+        from alembic import command
+
+        migrate = command.upgrade if direction == "upgrade" else command.downgrade
+        migrate(config, revision)
+        return
 
     def steps(rev: Any, _context: Any) -> Any:
         if direction == "upgrade":
