@@ -56,7 +56,7 @@ _TALLY |= {"on_time", "overdue", "late", "judged", "late_judged_share", "pending
 _TALLY |= {"data_problems", "withdrawn", "partial_only", "receipt_assumed", "items_total"}
 _TALLY |= {"items_decided", "outcomes", "grounds", "referral_only", "referral_only_share"}
 _INVENTORY_DOCUMENT = {"number", "date", "title", "judgement", "judgement_text", "grounds"}
-_INVENTORY_DOCUMENT |= {"link", "page", "needs_review"}
+_INVENTORY_DOCUMENT |= {"link", "page", "needs_review", "item"}
 _DOCUMENT_COUNTS = {"total", "judgements", "grounds", "needs_review", "suspended"}
 
 #: Every shape's keys as the contract fixes them (a shape may gain keys, never lose one).
@@ -341,3 +341,14 @@ def test_import_and_hand_recorded_decisions_have_the_declared_shape(
     assert batch["files"]
     renamed = _json(url, "authority", "rename", "1", "Gemeente Y", "--json")
     conforms(renamed, contracts.AuthorityJSON)
+
+
+def test_an_inventory_row_carries_item_only_with_an_item_column() -> None:
+    from wobtrack.parsing.model import InventoryDocument
+
+    plain = InventoryDocument(number="1", judgement="public").to_json()
+    conforms(plain, contracts.InventoryDocumentJSON)
+    assert "item" not in plain
+    tied = InventoryDocument(number="2", judgement="not_public", item="1, 3").to_json()
+    conforms(tied, contracts.InventoryDocumentJSON)
+    assert tied["item"] == "1, 3"
