@@ -148,7 +148,7 @@ GOLDEN: dict[str, set[str]] = {
         *("file", "outcome", "message", "request_id", "decision_id", "reasons"),
         "items_to_review",
     },
-    "IntakeJSON": {"counts", "files"},
+    "IntakeJSON": {"counts", "items_to_review", "files"},
     "ExportDeadlineJSON": _TRACKED | {"request_id"},
     "ReportOutcomeJSON": _FINAL | {"referral_only"},
     "DecisionTermJSON": {"kind", "due", "basis", "steps", "warnings"},

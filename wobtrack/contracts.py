@@ -686,9 +686,12 @@ class IntakeFileJSON(TypedDict):
 
 
 class IntakeJSON(TypedDict):
-    """``import --json``: the counts per outcome and one object per file."""
+    """``import --json``: the counts per outcome, the items to review and one object per
+    file."""
 
     counts: dict[str, int]
+    #: The items of the created or attached letters that need review, in all.
+    items_to_review: int
     files: list[IntakeFileJSON]
 
 
