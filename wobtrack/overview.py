@@ -398,13 +398,7 @@ def load_overviews(session: Session) -> list[RequestOverview]:
     """
     # Core rows (not the ORM's): the same rows at a fraction of the cost per row.
     connection = session.connection()
-    events: defaultdict[int, list[tuple[int, str, date, int | None]]] = defaultdict(list)
-    for request_id, event_id, kind, on, decision_id in connection.execute(
-        select(
-            Event.request_id, Event.id, Event.kind, Event.event_date, Event.decision_id
-        ).order_by(Event.request_id, Event.event_date, Event.id)
-    ):
-        events[request_id].append((event_id, kind, on, decision_id))
+    events = _event_rows(session)
     decisions: defaultdict[int, list[DecisionFact]] = defaultdict(list)
     for row in connection.execute(_decision_facts_query()):
         decisions[row.request_id].append(
@@ -444,16 +438,16 @@ def load_overviews(session: Session) -> list[RequestOverview]:
         own = decisions.get(row.id, [])
         imported = {d.decision_id for d in own}
         assumed = assumed_receipt(
-            row.received_on, row.sent_on, (kind for _, kind, _, _ in events.get(row.id, ()))
+            row.received_on, row.sent_on, (event.kind for event in events.get(row.id, ()))
         )
         facts = RequestFacts(
             regime=row.regime,
             received=assumed or row.received_on,
             events=tuple(
-                EventFact(kind=kind, on=on, event_id=event_id)
-                for event_id, kind, on, decision_id in events.get(row.id, ())
+                EventFact(kind=event.kind, on=event.event_date, event_id=event.id)
+                for event in events.get(row.id, ())
                 # As in request_facts: an imported decision is a DecisionFact already.
-                if not (kind in _DECISION_EVENT_KINDS and decision_id in imported)
+                if not (event.kind in _DECISION_EVENT_KINDS and event.decision_id in imported)
             ),
             decisions=tuple(own),
             bezwaar_committee=row.bezwaar_committee,
